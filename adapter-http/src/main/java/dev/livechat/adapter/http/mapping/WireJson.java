@@ -3,6 +3,7 @@ package dev.livechat.adapter.http.mapping;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livechat.adapter.http.json.JsonTime;
 import dev.livechat.application.port.in.UserView;
 import dev.livechat.domain.inquiry.Inquiry;
 import dev.livechat.domain.inquiry.InquiryStatus;
@@ -20,10 +21,6 @@ import dev.livechat.domain.room.SurveyFeedback;
 import dev.livechat.domain.user.Role;
 import dev.livechat.domain.visitor.Visitor;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -33,21 +30,8 @@ import java.util.Map;
 public final class WireJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private WireJson() {
-    }
-
-    /** {@code 2024-05-01T10:00:00.000Z}: UTC, always three fraction digits. */
-    public static String timestamp(Instant instant) {
-        return ISO_MILLIS.format(instant);
-    }
-
-    /** Seconds from whole milliseconds, without exponent and without binary noise (34 740 ms → 34.74). */
-    public static BigDecimal seconds(long millis) {
-        BigDecimal value = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
-        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     /** The full room document (contract 2.2). */
@@ -56,10 +40,10 @@ public final class WireJson {
         json.put("_id", room.id().value());
         json.put("msgs", room.msgs());
         json.put("usersCount", room.usersCount());
-        json.put("lm", timestamp(room.lm()));
+        json.put("lm", JsonTime.iso(room.lm()));
         json.put("fname", room.fname());
         json.put("t", "l");
-        json.put("ts", timestamp(room.ts()));
+        json.put("ts", JsonTime.iso(room.ts()));
         if (room.departmentId() != null) {
             json.put("departmentId", room.departmentId().value());
         }
@@ -68,7 +52,7 @@ public final class WireJson {
         if (room.open()) {
             json.put("open", true);
         }
-        json.put("_updatedAt", timestamp(room.updatedAt()));
+        json.put("_updatedAt", JsonTime.iso(room.updatedAt()));
         if (room.lastMessage() != null) {
             json.set("lastMessage", message(room.lastMessage(), tokens));
         }
@@ -100,14 +84,14 @@ public final class WireJson {
         ObjectNode json = NODES.objectNode();
         json.put("_id", room.id().value());
         json.put("fname", room.fname());
-        json.put("ts", timestamp(room.ts()));
+        json.put("ts", JsonTime.iso(room.ts()));
         json.set("v", roomVisitor(room.visitor(), tokens));
         json.put("msgs", room.msgs());
         if (room.servedBy() != null) {
             json.set("servedBy", servedBy(room.servedBy()));
         }
         if (room.closedAt() != null) {
-            json.put("closedAt", timestamp(room.closedAt()));
+            json.put("closedAt", JsonTime.iso(room.closedAt()));
             json.set("closedBy", closedBy(room));
             json.put("closer", room.closer().wireName());
         }
@@ -143,9 +127,9 @@ public final class WireJson {
         if (message.transferData() != null) {
             json.set("transferData", transferData(message.transferData()));
         }
-        json.put("ts", timestamp(message.ts()));
+        json.put("ts", JsonTime.iso(message.ts()));
         json.set("u", author(message.author()));
-        json.put("_updatedAt", timestamp(message.ts()));
+        json.put("_updatedAt", JsonTime.iso(message.ts()));
         if (type == MessageType.TEXT) {
             json.set("urls", NODES.arrayNode());
             json.set("mentions", NODES.arrayNode());
@@ -160,8 +144,8 @@ public final class WireJson {
         ObjectNode json = NODES.objectNode();
         json.put("_id", visitor.id().value());
         json.put("username", visitor.username());
-        json.put("ts", timestamp(visitor.ts()));
-        json.put("_updatedAt", timestamp(visitor.updatedAt()));
+        json.put("ts", JsonTime.iso(visitor.ts()));
+        json.put("_updatedAt", JsonTime.iso(visitor.updatedAt()));
         if (tokens.shows(visitor.token())) {
             json.put("token", visitor.token().value());
         }
@@ -171,7 +155,7 @@ public final class WireJson {
         visitor.phone().ifPresent(phone -> json.set("phone", NODES.arrayNode().add(NODES.objectNode().put("phoneNumber", phone))));
         visitor.department().ifPresent(department -> json.put("department", department.value()));
         visitor.lastChat().ifPresent(chat -> json.set("lastChat",
-                NODES.objectNode().put("_id", chat.id().value()).put("ts", timestamp(chat.ts()))));
+                NODES.objectNode().put("_id", chat.id().value()).put("ts", JsonTime.iso(chat.ts()))));
         return json;
     }
 
@@ -198,8 +182,8 @@ public final class WireJson {
             roles.add(role.wireName());
         }
         json.put("type", "user");
-        json.put("createdAt", timestamp(user.createdAt()));
-        json.put("_updatedAt", timestamp(user.updatedAt()));
+        json.put("createdAt", JsonTime.iso(user.createdAt()));
+        json.put("_updatedAt", JsonTime.iso(user.updatedAt()));
         return json;
     }
 
@@ -209,7 +193,7 @@ public final class WireJson {
         json.put("_id", inquiry.id().value());
         json.put("rid", inquiry.rid().value());
         json.put("name", inquiry.name());
-        json.put("ts", timestamp(inquiry.ts()));
+        json.put("ts", JsonTime.iso(inquiry.ts()));
         json.put("message", "");
         json.put("status", inquiry.status().wireName());
         ObjectNode v = json.putObject("v");
@@ -224,12 +208,12 @@ public final class WireJson {
             json.put("department", inquiry.department().value());
         }
         if (inquiry.status() == InquiryStatus.QUEUED) {
-            json.put("queuedAt", timestamp(inquiry.queuedAt()));
+            json.put("queuedAt", JsonTime.iso(inquiry.queuedAt()));
         } else {
-            json.put("takenAt", timestamp(inquiry.takenAt()));
+            json.put("takenAt", JsonTime.iso(inquiry.takenAt()));
         }
         json.set("source", source(inquiry.source()));
-        json.put("_updatedAt", timestamp(inquiry.updatedAt()));
+        json.put("_updatedAt", JsonTime.iso(inquiry.updatedAt()));
         return json;
     }
 
@@ -251,7 +235,7 @@ public final class WireJson {
         }
         json.put("status", visitor.status());
         if (visitor.lastMessageTs() != null) {
-            json.put("lastMessageTs", timestamp(visitor.lastMessageTs()));
+            json.put("lastMessageTs", JsonTime.iso(visitor.lastMessageTs()));
         }
         return json;
     }
@@ -259,30 +243,30 @@ public final class WireJson {
     private static ObjectNode metrics(RoomMetrics metrics) {
         ObjectNode json = NODES.objectNode();
         if (metrics.visitorLastQuery() != null) {
-            json.putObject("v").put("lq", timestamp(metrics.visitorLastQuery()));
+            json.putObject("v").put("lq", JsonTime.iso(metrics.visitorLastQuery()));
         }
         if (metrics.responseCount() != null) {
             ObjectNode response = json.putObject("response");
             response.put("avg", metrics.responseAverageSeconds());
             response.put("total", metrics.responseCount());
-            response.put("tt", seconds(metrics.responseTotalTimeMs()));
-            response.put("fd", timestamp(metrics.responseFirstDate()));
-            response.put("ft", seconds(metrics.responseFirstTimeMs()));
+            response.put("tt", JsonTime.seconds(metrics.responseTotalTimeMs()));
+            response.put("fd", JsonTime.iso(metrics.responseFirstDate()));
+            response.put("ft", JsonTime.seconds(metrics.responseFirstTimeMs()));
         }
         if (metrics.reactionFirstDate() != null) {
             ObjectNode reaction = json.putObject("reaction");
-            reaction.put("tt", seconds(metrics.reactionTotalTimeMs()));
-            reaction.put("fd", timestamp(metrics.reactionFirstDate()));
-            reaction.put("ft", seconds(metrics.reactionFirstTimeMs()));
+            reaction.put("tt", JsonTime.seconds(metrics.reactionTotalTimeMs()));
+            reaction.put("fd", JsonTime.iso(metrics.reactionFirstDate()));
+            reaction.put("ft", JsonTime.seconds(metrics.reactionFirstTimeMs()));
         }
         if (metrics.agentLastReply() != null) {
-            json.putObject("servedBy").put("lr", timestamp(metrics.agentLastReply()));
+            json.putObject("servedBy").put("lr", JsonTime.iso(metrics.agentLastReply()));
         }
         if (metrics.chatDurationMs() != null) {
-            json.put("chatDuration", seconds(metrics.chatDurationMs()));
+            json.put("chatDuration", JsonTime.seconds(metrics.chatDurationMs()));
         }
         if (metrics.serviceTimeDurationMs() != null) {
-            json.put("serviceTimeDuration", seconds(metrics.serviceTimeDurationMs()));
+            json.put("serviceTimeDuration", JsonTime.seconds(metrics.serviceTimeDurationMs()));
         }
         return json;
     }
@@ -291,15 +275,15 @@ public final class WireJson {
         return NODES.objectNode()
                 .put("_id", servedBy.id().value())
                 .put("username", servedBy.username())
-                .put("ts", timestamp(servedBy.ts()));
+                .put("ts", JsonTime.iso(servedBy.ts()));
     }
 
     private static ObjectNode responseBy(ResponseBy responseBy) {
         return NODES.objectNode()
                 .put("_id", responseBy.id().value())
                 .put("username", responseBy.username())
-                .put("firstResponseTs", timestamp(responseBy.firstResponseTs()))
-                .put("lastMessageTs", timestamp(responseBy.lastMessageTs()));
+                .put("firstResponseTs", JsonTime.iso(responseBy.firstResponseTs()))
+                .put("lastMessageTs", JsonTime.iso(responseBy.lastMessageTs()));
     }
 
     private static ObjectNode source(RoomSource source) {
@@ -312,7 +296,7 @@ public final class WireJson {
 
     private static void putCloseData(ObjectNode json, RoomSnapshot room) {
         if (room.closedAt() != null) {
-            json.put("closedAt", timestamp(room.closedAt()));
+            json.put("closedAt", JsonTime.iso(room.closedAt()));
             json.put("closer", room.closer().wireName());
             json.set("closedBy", closedBy(room));
         }
@@ -347,7 +331,7 @@ public final class WireJson {
     private static ObjectNode transferData(TransferData data) {
         ObjectNode json = NODES.objectNode();
         json.set("transferredBy", party(data.transferredBy()));
-        json.put("ts", timestamp(data.ts()));
+        json.put("ts", JsonTime.iso(data.ts()));
         json.put("scope", data.scope());
         if (data.comment() != null) {
             json.put("comment", data.comment());

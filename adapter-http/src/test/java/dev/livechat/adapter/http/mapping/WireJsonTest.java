@@ -159,13 +159,4 @@ class WireJsonTest {
                   { "type": "PARAGRAPH", "value": [] },
                   { "type": "PARAGRAPH", "value": [ { "type": "PLAIN_TEXT", "value": "I need help" } ] } ]"""));
     }
-
-    @Test
-    void seconds_are_plain_decimals_from_whole_milliseconds() {
-        assertThat(WireJson.seconds(34_740).toPlainString()).isEqualTo("34.74");
-        assertThat(WireJson.seconds(600_000).toString()).isEqualTo("600");
-        assertThat(WireJson.seconds(233).toString()).isEqualTo("0.233");
-        assertThat(WireJson.seconds(20_000_000_000L).toString()).isEqualTo("20000000");
-        assertThat(WireJson.seconds(0).toString()).isEqualTo("0");
-    }
 }
