@@ -1,6 +1,7 @@
 package dev.livechat.adapter.http.api;
 
 import dev.livechat.adapter.http.core.Endpoint;
+import dev.livechat.application.port.in.LivechatUseCases;
 
 import java.util.ArrayList;
 import java.util.List;

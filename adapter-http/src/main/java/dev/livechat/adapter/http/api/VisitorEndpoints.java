@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livechat.adapter.http.core.ApiRequest;
 import dev.livechat.adapter.http.core.ApiResponse;
 import dev.livechat.adapter.http.core.Endpoint;
+import dev.livechat.application.port.in.LivechatUseCases;
 import dev.livechat.adapter.http.json.Json;
 import dev.livechat.adapter.http.mapping.TokenVisibility;
 import dev.livechat.adapter.http.mapping.WireJson;

@@ -1,29 +1,11 @@
-package dev.livechat.adapter.http.api;
-
-import dev.livechat.application.port.in.AuthenticateUseCase;
-import dev.livechat.application.port.in.ChangeRoomVisitorUseCase;
-import dev.livechat.application.port.in.ChatHistoryUseCase;
-import dev.livechat.application.port.in.CloseRoomByUserUseCase;
-import dev.livechat.application.port.in.CloseRoomByVisitorUseCase;
-import dev.livechat.application.port.in.CreateUserUseCase;
-import dev.livechat.application.port.in.GetMeUseCase;
-import dev.livechat.application.port.in.GetOrOpenRoomUseCase;
-import dev.livechat.application.port.in.GetServerInfoUseCase;
-import dev.livechat.application.port.in.GetVisitorUseCase;
-import dev.livechat.application.port.in.LoginUseCase;
-import dev.livechat.application.port.in.LogoutUseCase;
-import dev.livechat.application.port.in.ManageLivechatUsersUseCase;
-import dev.livechat.application.port.in.ReadVisitorMessagesUseCase;
-import dev.livechat.application.port.in.RegisterVisitorUseCase;
-import dev.livechat.application.port.in.SearchChatsUseCase;
-import dev.livechat.application.port.in.SendAgentMessageUseCase;
-import dev.livechat.application.port.in.SendVisitorMessageUseCase;
-import dev.livechat.application.port.in.SetAgentStatusUseCase;
-import dev.livechat.application.port.in.SubmitSurveyUseCase;
+package dev.livechat.application.port.in;
 
 import java.util.Objects;
 
-/** Every use case the HTTP API calls, handed over in one piece by whoever wires the application. */
+/**
+ * Every use case of Livechat in one value: what the HTTP adapter mounts and what an embedding application calls
+ * directly. Built by whoever wires the services (the server's {@code bootstrap}, or the embedder).
+ */
 public record LivechatUseCases(
         AuthenticateUseCase authenticate,
         LoginUseCase login,
