@@ -1,0 +1,75 @@
+package dev.livechat.bootstrap;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.livechat.adapter.jdbc.JdbcStore;
+import dev.livechat.adapter.mongo.MongoStore;
+import dev.livechat.domain.error.StoreUnavailableException;
+
+/**
+ * Opens the store that {@code LIVECHAT_DB_URL} selects (contract 7): the JDBC adapter behind a HikariCP pool for H2,
+ * PostgreSQL and MariaDB, or the MongoDB adapter.
+ */
+final class Stores {
+
+    /** Connections in the JDBC pool: more than the HTTP workers would only queue inside the database. */
+    static final int POOL_SIZE = 16;
+    /** How long a request waits for a pooled connection before answering 503 (contract 1.5). */
+    static final long CONNECTION_TIMEOUT_MS = 3_000;
+
+    private Stores() {
+    }
+
+    /**
+     * @throws Livechat.StartupException when the store cannot be reached or prepared; the message names the variable
+     *                                   and never contains the URL's credentials
+     */
+    static StorePorts open(ServerConfig config) {
+        try {
+            return config.storeKind() == ServerConfig.StoreKind.MONGODB ? openMongo(config) : openJdbc(config);
+        } catch (StoreUnavailableException e) {
+            throw new Livechat.StartupException("LIVECHAT_DB_URL: the store is unreachable", e);
+        } catch (RuntimeException e) {
+            throw new Livechat.StartupException("LIVECHAT_DB_URL: the store could not be opened ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static StorePorts openJdbc(ServerConfig config) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("livechat");
+        pool.setJdbcUrl(config.dbUrl());
+        if (config.dbUser() != null) {
+            pool.setUsername(config.dbUser());
+        }
+        if (config.dbPassword() != null) {
+            pool.setPassword(config.dbPassword());
+        }
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        pool.setValidationTimeout(1_000);
+        pool.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot connect", e);
+        }
+        try {
+            JdbcStore store = JdbcStore.open(dataSource);
+            return new StorePorts(store.rooms(), store.messages(), store.visitors(), store.users(), store.loginTokens(),
+                    store.inquiries(), store.departments(), store.agentRouting(), store.visitorChatSearch(),
+                    store.transactionRunner(), dataSource::close);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static StorePorts openMongo(ServerConfig config) {
+        MongoStore store = MongoStore.open(config.dbUrl());
+        return new StorePorts(store.rooms(), store.messages(), store.visitors(), store.users(), store.loginTokens(),
+                store.inquiries(), store.departments(), store.agentRouting(), store.visitorChatSearch(),
+                store.transactionRunner(), store::close);
+    }
+}
