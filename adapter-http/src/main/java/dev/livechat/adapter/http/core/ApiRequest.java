@@ -2,6 +2,8 @@ package dev.livechat.adapter.http.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livechat.application.port.in.Caller;
+import dev.livechat.domain.error.PermissionDeniedException;
+import dev.livechat.domain.user.Permission;
 
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,21 @@ public final class ApiRequest {
             throw new IllegalStateException(endpoint.key() + " is not agent-facing: no caller");
         }
         return caller;
+    }
+
+    /**
+     * Step 6 of contract 1.6 (Rocket.Chat's {@code permissionsRequired}): call it after validating parameters.
+     *
+     * @throws PermissionDeniedException ({@code ROUTE_PERMISSION}) unless the caller holds every permission
+     * @throws IllegalStateException     on a visitor-facing endpoint
+     */
+    public void requirePermissions(Permission... permissions) {
+        Caller c = caller();
+        for (Permission permission : permissions) {
+            if (!c.has(permission)) {
+                throw PermissionDeniedException.routePermission();
+            }
+        }
     }
 
     /**

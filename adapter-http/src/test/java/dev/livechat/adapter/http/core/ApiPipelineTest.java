@@ -12,6 +12,7 @@ import dev.livechat.domain.error.AuthenticationRequiredException;
 import dev.livechat.domain.error.LoginFailedException;
 import dev.livechat.domain.error.StoreUnavailableException;
 import dev.livechat.domain.shared.UserId;
+import dev.livechat.domain.user.Permission;
 import dev.livechat.domain.user.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -87,6 +88,10 @@ class ApiPipelineTest {
                     out.put("username", request.caller().username());
                     out.put("authToken", request.authToken());
                     return ApiResponse.success(out);
+                }))
+                .endpoint(Endpoint.agent("GET", "/api/v1/livechat/department", request -> {
+                    request.requirePermissions(Permission.VIEW_L_ROOM, Permission.VIEW_LIVECHAT_DEPARTMENTS);
+                    return ApiResponse.success();
                 }))
                 .endpoint(Endpoint.visitor("GET", "/api/v1/livechat/room", echo)
                         .rateLimited(RateLimitPolicy.requests(5, Duration.ofSeconds(60))))
@@ -283,6 +288,13 @@ class ApiPipelineTest {
 
             assertResponse(response, 200,
                     "{\"username\":\"faria.masood\",\"authToken\":\"" + AGENT_TOKEN + "\",\"success\":true}");
+        }
+
+        @Test
+        void route_permissions_need_every_listed_permission() {
+            assertResponse(pipeline.handle(get("/api/v1/livechat/department", "X-User-Id", AGENT_ID,
+                    "X-Auth-Token", AGENT_TOKEN)), 403, "{\"success\":false,\"error\":\"User does not have the "
+                    + "permissions required for this action [error-unauthorized]\"}");
         }
 
         @Test
