@@ -175,7 +175,7 @@ final class AccountEndpoints {
 
     private static ApiResponse listLivechatUsers(LivechatUseCases useCases, ApiRequest request) {
         ObjectNode query = LIST_LIVECHAT_USERS.validateQuery(request.query());
-        Params.requirePermission(request.caller(), Permission.VIEW_LIVECHAT_MANAGER);
+        request.requirePermissions(Permission.VIEW_LIVECHAT_MANAGER); // before sort parsing (contract 1.6 step 6)
         Pagination page = Pagination.from(query);
         List<SortField> sort = USER_SORT.parse(Params.text(query, "sort"));
         Page<UserView> users = useCases.livechatUsers().listLivechatUsers(new LivechatUsersQuery(request.caller(),

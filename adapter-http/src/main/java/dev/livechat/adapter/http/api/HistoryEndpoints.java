@@ -63,7 +63,7 @@ final class HistoryEndpoints {
 
     private static ApiResponse chatHistory(LivechatUseCases useCases, ApiRequest request, TokenVisibility view) {
         ObjectNode query = HISTORY_QUERY.validateQuery(request.query());
-        Params.requirePermission(request.caller(), Permission.VIEW_L_ROOM);
+        request.requirePermissions(Permission.VIEW_L_ROOM); // before sort parsing (contract 1.6 step 6)
         Pagination page = Pagination.from(query);
         Page<RoomSnapshot> rooms = useCases.chatHistory().chatHistory(new ChatHistoryQuery(request.caller(),
                 request.pathParam("roomId"), request.pathParam("visitorId"), sort(query), page.offset(), page.count()));
@@ -72,7 +72,7 @@ final class HistoryEndpoints {
 
     private static ApiResponse searchChats(LivechatUseCases useCases, ApiRequest request, TokenVisibility view) {
         ObjectNode query = SEARCH_QUERY.validateQuery(request.query());
-        Params.requirePermission(request.caller(), Permission.VIEW_L_ROOM);
+        request.requirePermissions(Permission.VIEW_L_ROOM); // before sort parsing (contract 1.6 step 6)
         Pagination page = Pagination.from(query);
         Page<RoomSnapshot> rooms = useCases.searchChats().searchChats(new SearchChatsQuery(request.caller(),
                 request.pathParam("roomId"), request.pathParam("visitorId"),

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livechat.adapter.http.mapping.TokenVisibility;
 import dev.livechat.adapter.http.validation.SortField;
-import dev.livechat.application.port.in.Caller;
-import dev.livechat.domain.error.PermissionDeniedException;
 import dev.livechat.domain.shared.SortKey;
 import dev.livechat.domain.shared.VisitorToken;
-import dev.livechat.domain.user.Permission;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,16 +54,6 @@ final class Params {
             keys.add(new SortKey<>(value, field.ascending()));
         }
         return keys;
-    }
-
-    /**
-     * The route permission, checked where the contract orders it before a later parsing step (e.g. {@code sort}); the
-     * service checks it again.
-     */
-    static void requirePermission(Caller caller, Permission permission) {
-        if (!caller.has(permission)) {
-            throw PermissionDeniedException.routePermission();
-        }
     }
 
     /** Token visibility of a visitor-facing response to the holder of {@code rawToken}. */

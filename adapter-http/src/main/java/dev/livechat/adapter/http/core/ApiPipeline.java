@@ -13,7 +13,6 @@ import dev.livechat.domain.error.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +185,10 @@ public final class ApiPipeline {
             return this;
         }
 
-        /** The rate limiter; defaults to an active limiter on the system UTC clock (contract 1.14: on by default). */
+        /**
+         * The rate limiter: {@code RateLimiter.create(clock)} with the application's clock (contract 1.14: on by
+         * default), or {@code RateLimiter.disabled()}; required when an endpoint is rate-limited.
+         */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
             return this;
@@ -215,8 +217,12 @@ public final class ApiPipeline {
             if (needsAuthentication && authentication == null) {
                 throw new IllegalStateException("agent-facing endpoints need an AuthenticateUseCase");
             }
+            boolean needsRateLimiter = endpoints.stream().anyMatch(e -> e.rateLimit().isPresent());
+            if (needsRateLimiter && rateLimiter == null) {
+                throw new IllegalStateException("rate-limited endpoints need a RateLimiter");
+            }
             if (rateLimiter == null) {
-                rateLimiter = RateLimiter.create(Clock.systemUTC());
+                rateLimiter = RateLimiter.disabled();
             }
             return new ApiPipeline(this);
         }

@@ -332,6 +332,15 @@ class ApiPipelineTest {
                     .endpoint(Endpoint.agent("GET", "/api/v1/me", request -> ApiResponse.success())).build())
                     .isInstanceOf(IllegalStateException.class);
         }
+
+        @Test
+        void rate_limited_endpoints_need_a_limiter_with_the_applications_clock() {
+            assertThatThrownBy(() -> ApiPipeline.builder()
+                    .endpoint(Endpoint.visitor("GET", "/api/v1/livechat/room", request -> ApiResponse.success())
+                            .rateLimited(RateLimitPolicy.requests(5, java.time.Duration.ofSeconds(60)))).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("rate-limited endpoints need a RateLimiter");
+        }
     }
 
     @Nested
