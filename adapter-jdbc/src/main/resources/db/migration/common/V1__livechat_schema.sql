@@ -255,6 +255,9 @@ CREATE TABLE department_agents (
     CONSTRAINT pk_department_agents PRIMARY KEY (department_id, agent_id)
 ) ${table_options};
 
+-- removeAgentFromAll: every link of one agent.
+CREATE INDEX ix_department_agents_agent ON department_agents (agent_id);
+
 -- Named counters; 'guest-number' hands out N of guest-N and never goes back.
 CREATE TABLE counters (
     counter_name  VARCHAR(64) NOT NULL,

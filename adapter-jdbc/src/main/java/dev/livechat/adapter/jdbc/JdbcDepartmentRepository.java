@@ -65,4 +65,12 @@ final class JdbcDepartmentRepository implements DepartmentRepository {
                 .mapTo(Long.class)
                 .one() > 0);
     }
+
+    @Override
+    public void removeAgentFromAll(UserId agentId) {
+        // ix_department_agents_agent
+        db.execute(handle -> handle.createUpdate("DELETE FROM department_agents WHERE agent_id = :agentId")
+                .bind("agentId", agentId.value())
+                .execute());
+    }
 }

@@ -3,6 +3,7 @@ package dev.livechat.adapter.jdbc.testing;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.livechat.adapter.jdbc.JdbcStore;
+import dev.livechat.application.port.out.contract.Stores;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -84,6 +85,14 @@ public final class StoreFixture implements BeforeAllCallback, BeforeEachCallback
 
     private String skipReason() {
         return database + " tests skipped: set " + database.urlVariable() + " to a JDBC URL to run them";
+    }
+
+    /** Every port of a fresh, empty store, as the contract suites take them. */
+    public Stores newStores() {
+        JdbcStore store = newStore();
+        return new Stores(store.rooms(), store.messages(), store.visitors(), store.users(), store.loginTokens(),
+                store.inquiries(), store.departments(), store.agentRouting(), store.visitorChatSearch(),
+                store.transactionRunner());
     }
 
     /** A fresh, empty store. */
