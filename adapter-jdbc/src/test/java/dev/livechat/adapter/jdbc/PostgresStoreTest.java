@@ -18,4 +18,12 @@ class PostgresStoreTest {
             return FIXTURE;
         }
     }
+
+    @Nested
+    class Behaviour extends StoreBehaviourTests {
+        @Override
+        StoreFixture fixture() {
+            return FIXTURE;
+        }
+    }
 }

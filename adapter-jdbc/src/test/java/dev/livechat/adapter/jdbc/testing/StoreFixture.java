@@ -113,12 +113,25 @@ public final class StoreFixture implements BeforeAllCallback, BeforeEachCallback
 
     /** A pool over a new, empty schema of its own, with the given size and connection timeout; closed after the test. */
     public synchronized HikariDataSource newDataSource(int poolSize, long connectionTimeoutMillis) {
-        Opened opened = open(poolSize, connectionTimeoutMillis);
+        return newDataSource(poolSize, connectionTimeoutMillis, true);
+    }
+
+    /**
+     * As {@link #newDataSource(int, long)}; with {@code readCommittedPool} false the pool keeps the driver's default
+     * isolation (REPEATABLE READ on MariaDB), as a bootstrap that does not configure it would.
+     */
+    public synchronized HikariDataSource newDataSource(int poolSize, long connectionTimeoutMillis,
+                                                       boolean readCommittedPool) {
+        Opened opened = open(poolSize, connectionTimeoutMillis, readCommittedPool);
         perTest.add(opened);
         return opened.dataSource();
     }
 
     private Opened open(int poolSize, long connectionTimeoutMillis) {
+        return open(poolSize, connectionTimeoutMillis, true);
+    }
+
+    private Opened open(int poolSize, long connectionTimeoutMillis, boolean readCommittedPool) {
         Assumptions.assumeTrue(database.isAvailable(), this::skipReason);
         TestDatabase.Isolated isolated;
         try {
@@ -132,8 +145,10 @@ public final class StoreFixture implements BeforeAllCallback, BeforeEachCallback
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(connectionTimeoutMillis);
-        // As bootstrap should configure it: READ COMMITTED from the start saves round trips per transaction.
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (readCommittedPool) {
+            // As bootstrap should configure it: READ COMMITTED from the start saves round trips per transaction.
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         return new Opened(new HikariDataSource(config), isolated);
     }
 
