@@ -66,24 +66,22 @@ public final class JdbcStore {
      */
     public static JdbcStore open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Dialect dialect = detect(dataSource);
-        migrate(dataSource, dialect);
-        Jdbi jdbi = Jdbi.create(dataSource);
-        // Row binds every column by name; an UPDATE need not use all of them.
-        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        return new JdbcStore(dialect, new Database(jdbi, dialect));
-    }
-
-    private static Dialect detect(DataSource dataSource) {
         String product;
+        boolean readCommitted;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
+            readCommitted = connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
         } catch (SQLException e) {
             // No dialect yet to classify the failure: any failure to connect means the store is not there.
             throw new StoreErrors(Dialect.H2).unavailableAtStart(e);
         }
-        return Dialect.fromProductName(product).orElseThrow(() -> new IllegalArgumentException(
+        Dialect dialect = Dialect.fromProductName(product).orElseThrow(() -> new IllegalArgumentException(
                 "unsupported database " + product + ": the JDBC store runs on H2, PostgreSQL and MariaDB"));
+        migrate(dataSource, dialect);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        // Row binds every column by name; an UPDATE need not use all of them.
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        return new JdbcStore(dialect, new Database(jdbi, dialect, readCommitted));
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect) {

@@ -23,11 +23,18 @@ public final class Database {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final StoreErrors errors;
+    private final boolean setIsolationPerTransaction;
 
-    public Database(Jdbi jdbi, Dialect dialect) {
+    /**
+     * @param poolIsReadCommitted whether the data source's connections start at READ COMMITTED (H2 and PostgreSQL
+     *                            by default, MariaDB when the pool is configured so); otherwise every transaction sets
+     *                            READ COMMITTED and restores the previous level, which costs round trips
+     */
+    public Database(Jdbi jdbi, Dialect dialect, boolean poolIsReadCommitted) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.errors = new StoreErrors(dialect);
+        this.setIsolationPerTransaction = !poolIsReadCommitted;
     }
 
     public Dialect dialect() {
@@ -63,7 +70,7 @@ public final class Database {
             try {
                 return jdbi.withHandle(handle -> !transactional || handle.isInTransaction()
                         ? work.withHandle(handle)
-                        : handle.inTransaction(ISOLATION, work));
+                        : begin(handle, work));
             } catch (JdbiException e) {
                 // Outside a unit nothing else was written, so a deadlock victim may simply run again.
                 if (alone && attempt < ATTEMPTS_OUTSIDE_UNIT && errors.isRetryableConflict(e)) {
@@ -79,10 +86,15 @@ public final class Database {
         try {
             return jdbi.withHandle(handle -> handle.isInTransaction()
                     ? work.get()
-                    : handle.inTransaction(ISOLATION, h -> work.get()));
+                    : begin(handle, h -> work.get()));
         } catch (JdbiException e) {
             throw errors.translate(e, null);
         }
+    }
+
+    private <R> R begin(Handle handle, HandleCallback<R, RuntimeException> work) {
+        // Jdbi's isolation variant reads the level three times, a query each on PostgreSQL: only where needed.
+        return setIsolationPerTransaction ? handle.inTransaction(ISOLATION, work) : handle.inTransaction(work);
     }
 
     /** True while the current thread runs inside {@link #inUnitOfWork} (or inside {@link #atomically}). */
