@@ -15,7 +15,9 @@ import dev.livechat.application.port.out.VisitorChatSearch;
 import dev.livechat.application.port.out.VisitorRepository;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.spi.JdbiPlugin;
 import org.jdbi.v3.core.statement.SqlStatements;
 
 import javax.sql.DataSource;
@@ -81,6 +83,13 @@ public final class JdbcStore {
         Jdbi jdbi = Jdbi.create(dataSource);
         // Row binds every column by name; an UPDATE need not use all of them.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        dialect.sessionSetup().ifPresent(sql -> jdbi.installPlugin(new JdbiPlugin() {
+            @Override
+            public Handle customizeHandle(Handle handle) {
+                handle.execute(sql);
+                return handle;
+            }
+        }));
         return new JdbcStore(dialect, new Database(jdbi, dialect, readCommitted));
     }
 

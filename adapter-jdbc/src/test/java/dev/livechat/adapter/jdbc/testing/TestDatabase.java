@@ -16,7 +16,7 @@ public enum TestDatabase {
     H2(null) {
         @Override
         Isolated isolate() {
-            String url = "jdbc:h2:mem:" + randomName() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+            String url = "jdbc:h2:mem:" + randomName() + ";DB_CLOSE_DELAY=-1";
             return new Isolated(url, () -> {
                 try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN");
