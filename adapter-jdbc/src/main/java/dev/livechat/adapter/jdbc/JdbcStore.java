@@ -1,0 +1,158 @@
+package dev.livechat.adapter.jdbc;
+
+import dev.livechat.adapter.jdbc.internal.Database;
+import dev.livechat.adapter.jdbc.internal.Dialect;
+import dev.livechat.adapter.jdbc.internal.StoreErrors;
+import dev.livechat.application.port.out.AgentRouting;
+import dev.livechat.application.port.out.DepartmentRepository;
+import dev.livechat.application.port.out.InquiryRepository;
+import dev.livechat.application.port.out.LoginTokenRepository;
+import dev.livechat.application.port.out.MessageRepository;
+import dev.livechat.application.port.out.RoomRepository;
+import dev.livechat.application.port.out.TransactionRunner;
+import dev.livechat.application.port.out.UserRepository;
+import dev.livechat.application.port.out.VisitorChatSearch;
+import dev.livechat.application.port.out.VisitorRepository;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.spi.JdbiPlugin;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The JDBC persistence adapter: opens a relational store on H2, PostgreSQL or MariaDB and hands out every out-port. */
+public final class JdbcStore {
+
+    private static final String MIGRATIONS = "db/migration/";
+
+    private final Dialect dialect;
+    private final RoomRepository rooms;
+    private final MessageRepository messages;
+    private final VisitorRepository visitors;
+    private final UserRepository users;
+    private final LoginTokenRepository loginTokens;
+    private final InquiryRepository inquiries;
+    private final DepartmentRepository departments;
+    private final AgentRouting agentRouting;
+    private final VisitorChatSearch visitorChatSearch;
+    private final TransactionRunner transactionRunner;
+
+    private JdbcStore(Dialect dialect, Database db) {
+        this.dialect = dialect;
+        this.rooms = new JdbcRoomRepository(db);
+        this.messages = new JdbcMessageRepository(db);
+        this.visitors = new JdbcVisitorRepository(db);
+        this.users = new JdbcUserRepository(db);
+        this.loginTokens = new JdbcLoginTokenRepository(db);
+        this.inquiries = new JdbcInquiryRepository(db);
+        this.departments = new JdbcDepartmentRepository(db);
+        this.agentRouting = new JdbcAgentRouting(db);
+        this.visitorChatSearch = new JdbcVisitorChatSearch(db);
+        this.transactionRunner = new JdbcTransactionRunner(db);
+    }
+
+    /**
+     * Detects the database behind {@code dataSource}, creates or upgrades its schema (Flyway, in the data source's
+     * default schema or database) and returns the store. The caller keeps owning the data source (and closes it).
+     *
+     * @throws dev.livechat.domain.error.StoreUnavailableException when the database cannot be reached
+     * @throws IllegalArgumentException when the database is not H2, PostgreSQL or MariaDB
+     * @throws IllegalStateException when the schema cannot be migrated
+     */
+    public static JdbcStore open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        String product;
+        boolean readCommitted;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+            readCommitted = connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
+        } catch (SQLException e) {
+            // No dialect yet to classify the failure: any failure to connect means the store is not there.
+            throw new StoreErrors(Dialect.H2).unavailableAtStart(e);
+        }
+        Dialect dialect = Dialect.fromProductName(product).orElseThrow(() -> new IllegalArgumentException(
+                "unsupported database " + product + ": the JDBC store runs on H2, PostgreSQL and MariaDB"));
+        migrate(dataSource, dialect);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        // Row binds every column by name; an UPDATE need not use all of them.
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        dialect.sessionSetup().ifPresent(sql -> jdbi.installPlugin(new JdbiPlugin() {
+            @Override
+            public Handle customizeHandle(Handle handle) {
+                handle.execute(sql);
+                return handle;
+            }
+        }));
+        return new JdbcStore(dialect, new Database(jdbi, dialect, readCommitted));
+    }
+
+    private static void migrate(DataSource dataSource, Dialect dialect) {
+        List<String> locations = new ArrayList<>(List.of("classpath:" + MIGRATIONS + "common"));
+        String own = MIGRATIONS + dialect.migrationFolder();
+        if (JdbcStore.class.getClassLoader().getResource(own) != null) {
+            locations.add("classpath:" + own);
+        }
+        try {
+            Flyway.configure(JdbcStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(locations.toArray(String[]::new))
+                    .placeholders(dialect.migrationPlaceholders())
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreErrors(dialect).migrationFailed(e);
+        }
+    }
+
+    /** Which database this store runs on: {@code H2}, {@code POSTGRESQL} or {@code MARIADB}. */
+    public String databaseName() {
+        return dialect.name();
+    }
+
+    public RoomRepository rooms() {
+        return rooms;
+    }
+
+    public MessageRepository messages() {
+        return messages;
+    }
+
+    public VisitorRepository visitors() {
+        return visitors;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public LoginTokenRepository loginTokens() {
+        return loginTokens;
+    }
+
+    public InquiryRepository inquiries() {
+        return inquiries;
+    }
+
+    public DepartmentRepository departments() {
+        return departments;
+    }
+
+    public AgentRouting agentRouting() {
+        return agentRouting;
+    }
+
+    public VisitorChatSearch visitorChatSearch() {
+        return visitorChatSearch;
+    }
+
+    public TransactionRunner transactionRunner() {
+        return transactionRunner;
+    }
+}
