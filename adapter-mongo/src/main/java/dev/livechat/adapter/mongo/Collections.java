@@ -1,0 +1,42 @@
+package dev.livechat.adapter.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+/** Rocket.Chat's collection names, plus the one collection of this adapter's own (the routing lease). */
+final class Collections {
+
+    static final String ROOMS = "rocketchat_room";
+    static final String MESSAGES = "rocketchat_message";
+    static final String VISITORS = "rocketchat_livechat_visitor";
+    static final String USERS = "users";
+    static final String INQUIRIES = "rocketchat_livechat_inquiry";
+    static final String DEPARTMENTS = "rocketchat_livechat_department";
+    static final String DEPARTMENT_AGENTS = "rocketchat_livechat_department_agents";
+    static final String SETTINGS = "rocketchat_settings";
+    /** Not a Rocket.Chat collection: holds the routing lease document. */
+    static final String LOCKS = "livechat_adapter_locks";
+
+    final MongoCollection<Document> rooms;
+    final MongoCollection<Document> messages;
+    final MongoCollection<Document> visitors;
+    final MongoCollection<Document> users;
+    final MongoCollection<Document> inquiries;
+    final MongoCollection<Document> departments;
+    final MongoCollection<Document> departmentAgents;
+    final MongoCollection<Document> settings;
+    final MongoCollection<Document> locks;
+
+    Collections(MongoDatabase db) {
+        rooms = db.getCollection(ROOMS);
+        messages = db.getCollection(MESSAGES);
+        visitors = db.getCollection(VISITORS);
+        users = db.getCollection(USERS);
+        inquiries = db.getCollection(INQUIRIES);
+        departments = db.getCollection(DEPARTMENTS);
+        departmentAgents = db.getCollection(DEPARTMENT_AGENTS);
+        settings = db.getCollection(SETTINGS);
+        locks = db.getCollection(LOCKS);
+    }
+}
