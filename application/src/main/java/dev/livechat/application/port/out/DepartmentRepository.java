@@ -23,4 +23,7 @@ public interface DepartmentRepository {
     void addAgent(DepartmentId departmentId, UserId agentId, String username, int count, int order);
 
     boolean isAgentOf(UserId agentId, DepartmentId departmentId);
+
+    /** Deletes every department link of the agent (its agent role was revoked, contract 4.5); nothing when none. */
+    void removeAgentFromAll(UserId agentId);
 }
