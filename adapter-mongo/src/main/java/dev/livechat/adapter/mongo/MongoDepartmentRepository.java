@@ -14,6 +14,8 @@ import dev.livechat.domain.shared.Ids;
 import dev.livechat.domain.shared.UserId;
 import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,6 +99,22 @@ final class MongoDepartmentRepository implements DepartmentRepository {
                 .find(Filters.and(Filters.eq("departmentId", departmentId.value()), Filters.eq("agentId", agentId.value())))
                 .projection(Projections.include("_id"))
                 .first() != null);
+    }
+
+    /** Deletes the links one by one, so that each deleted link is taken off its department's {@code numAgents}. */
+    @Override
+    public void removeAgentFromAll(UserId agentId) {
+        MongoErrors.run("department agent unlink", () -> {
+            List<Document> links = c.departmentAgents.find(Filters.eq("agentId", agentId.value()))
+                    .projection(Projections.include("departmentId"))
+                    .into(new ArrayList<>());
+            for (Document link : links) {
+                if (c.departmentAgents.deleteOne(Filters.eq("_id", link.get("_id"))).getDeletedCount() == 1) {
+                    c.departments.updateOne(Filters.and(Filters.eq("_id", Bsons.string(link, "departmentId")),
+                            Filters.gt("numAgents", 0)), Updates.inc("numAgents", -1));
+                }
+            }
+        });
     }
 
     /** Rocket.Chat departments without {@code email} read with an empty one. */
