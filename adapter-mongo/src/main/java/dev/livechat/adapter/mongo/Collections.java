@@ -18,6 +18,8 @@ final class Collections {
     /** Not a Rocket.Chat collection: holds the routing lease document. */
     static final String LOCKS = "livechat_adapter_locks";
 
+    private final MongoDatabase db;
+
     final MongoCollection<Document> rooms;
     final MongoCollection<Document> messages;
     final MongoCollection<Document> visitors;
@@ -29,6 +31,7 @@ final class Collections {
     final MongoCollection<Document> locks;
 
     Collections(MongoDatabase db) {
+        this.db = db;
         rooms = db.getCollection(ROOMS);
         messages = db.getCollection(MESSAGES);
         visitors = db.getCollection(VISITORS);
@@ -39,4 +42,28 @@ final class Collections {
         settings = db.getCollection(SETTINGS);
         locks = db.getCollection(LOCKS);
     }
+
+    /**
+     * Creates the collections that do not exist yet. MongoDB creates a collection on first write anyway, but
+     * mongo-java-server can lose writes when several connections create the same collection at once (the guest
+     * counter's first concurrent upserts did), so nothing is left to implicit creation.
+     */
+    void ensureExist() {
+        java.util.Set<String> existing = db.listCollectionNames().into(new java.util.HashSet<>());
+        for (String name : java.util.List.of(ROOMS, MESSAGES, VISITORS, USERS, INQUIRIES, DEPARTMENTS,
+                DEPARTMENT_AGENTS, SETTINGS, LOCKS)) {
+            if (!existing.contains(name)) {
+                try {
+                    db.createCollection(name);
+                } catch (com.mongodb.MongoCommandException e) {
+                    if (e.getErrorCode() != NAMESPACE_EXISTS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Another instance created the collection between the listing and the creation. */
+    private static final int NAMESPACE_EXISTS = 48;
 }

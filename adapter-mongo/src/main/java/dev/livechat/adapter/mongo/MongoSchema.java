@@ -48,6 +48,7 @@ final class MongoSchema {
     private static final System.Logger LOG = System.getLogger(MongoSchema.class.getName());
 
     static void ensure(Collections c) {
+        MongoErrors.run("collection creation", c::ensureExist);
         unique(c.rooms, Indexes.ascending(RoomMapper.OPEN_TOKEN), OPEN_ROOM_INDEX, true);
         unique(c.visitors, Indexes.descending("token"), VISITOR_TOKEN_INDEX, false);
         unique(c.users, Indexes.ascending(UserMapper.USERNAME_LOWER), USERNAME_INDEX, true);

@@ -61,14 +61,19 @@ final class MongoVisitorRepository implements VisitorRepository {
     public long nextGuestNumber() {
         for (int attempt = 1; ; attempt++) {
             try {
-                Document counter = c.settings.findOneAndUpdate(Filters.eq("_id", GUEST_COUNTER),
+                // The document as it was before the increment, plus one: mongo-java-server can answer a concurrent
+                // findAndModify with another caller's later state when asked for the document after the update.
+                Document before = c.settings.findOneAndUpdate(Filters.eq("_id", GUEST_COUNTER),
                         Updates.inc("value", 1),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-                Long value = Bsons.longValue(counter, "value");
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+                if (before == null) {
+                    return 1; // this call created the counter with value 1
+                }
+                Long value = Bsons.longValue(before, "value");
                 if (value == null) {
                     throw new IllegalStateException("the guest counter holds no number");
                 }
-                return value;
+                return value + 1;
             } catch (MongoException e) {
                 if (!MongoErrors.isDuplicateKey(e) || attempt == COUNTER_ATTEMPTS) {
                     throw MongoErrors.translate("guest counter", Map.of(), e);
