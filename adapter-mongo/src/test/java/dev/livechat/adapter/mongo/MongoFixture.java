@@ -46,7 +46,7 @@ final class MongoFixture implements AutoCloseable {
         return new MongoFixture(server, "mongodb://" + address.getHostString() + ":" + address.getPort(), false);
     }
 
-    /** The real MongoDB of {@value #ENV}, or null when the variable is not set (see {@link #assumeReal}). */
+    /** The real MongoDB of {@value #ENV}, or null when the variable is not set (see {@link #assumeAvailable}). */
     static MongoFixture realOrNull() {
         String uri = System.getenv(ENV);
         return uri == null || uri.isBlank() ? null : new MongoFixture(null, uri, true);
@@ -56,7 +56,7 @@ final class MongoFixture implements AutoCloseable {
      * Skips the calling test, visibly and with the reason, when {@link #realOrNull} found no server. Called before
      * each test (not once per class) so that every skipped test is counted and reported as skipped.
      */
-    static void assumeReal(MongoFixture fixture) {
+    static void assumeAvailable(MongoFixture fixture) {
         Assumptions.assumeTrue(fixture != null,
                 ENV + " is not set: this test against a real MongoDB is skipped (set it to e.g. mongodb://localhost:27017)");
     }
