@@ -1,0 +1,134 @@
+package dev.livechat.application.port.out.contract;
+
+import dev.livechat.application.port.out.InquiryRepository;
+import dev.livechat.application.port.out.UniqueConstraintViolation;
+import dev.livechat.application.port.out.UniqueConstraintViolation.Constraint;
+import dev.livechat.application.testing.Concurrently;
+import dev.livechat.application.testing.Concurrently.Outcome;
+import dev.livechat.domain.department.Department;
+import dev.livechat.domain.inquiry.Inquiry;
+import dev.livechat.domain.inquiry.InquiryStatus;
+import dev.livechat.domain.room.RoomSnapshot;
+import dev.livechat.domain.room.RoomSource;
+import dev.livechat.domain.shared.InquiryId;
+import dev.livechat.domain.shared.RoomId;
+import dev.livechat.domain.visitor.Visitor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.livechat.application.port.out.contract.ContractFixtures.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What every {@link InquiryRepository} guarantees: exact round trips and at most one inquiry per room. */
+public abstract class InquiryRepositoryContract {
+
+    private Stores stores;
+    private InquiryRepository inquiries;
+    private ContractFixtures f;
+
+    /** A fresh, empty store for each test. */
+    protected abstract Stores newStores();
+
+    @BeforeEach
+    public final void freshStore() {
+        stores = newStores();
+        inquiries = stores.inquiries();
+        f = new ContractFixtures(stores);
+    }
+
+    private RoomSnapshot room(Department department, RoomSource source) {
+        Visitor visitor = f.visitor();
+        return f.store(f.newOpenRoom(visitor, at(0), department == null ? null : department.id(), source));
+    }
+
+    @Test
+    public final void aQueuedInquiryRoundTripsEveryField() {
+        Department sales = f.department("Sales", true);
+        RoomSnapshot room = room(sales, new RoomSource("widget", "shop"));
+        Inquiry queued = Inquiry.queue(new InquiryId(f.newId()), room, at(4));
+
+        inquiries.insert(queued);
+
+        Inquiry stored = inquiries.findById(queued.id()).orElseThrow();
+        assertThat(stored).isEqualTo(queued);
+        assertThat(stored.status()).isEqualTo(InquiryStatus.QUEUED);
+        assertThat(stored.queuedAt()).isEqualTo(at(4));
+        assertThat(stored.takenAt()).isNull();
+        assertThat(stored.department()).isEqualTo(sales.id());
+        assertThat(stored.visitor()).isEqualTo(room.visitor());
+        assertThat(inquiries.findByRoomId(room.id())).contains(queued);
+    }
+
+    @Test
+    public final void updatesReplaceTheInquiry() {
+        RoomSnapshot room = room(null, RoomSource.API);
+        Inquiry queued = Inquiry.queue(new InquiryId(f.newId()), room, at(0));
+        inquiries.insert(queued);
+
+        Inquiry taken = queued.take(at(10));
+        inquiries.update(taken);
+        Inquiry storedTaken = inquiries.findByRoomId(room.id()).orElseThrow();
+        assertThat(storedTaken).isEqualTo(taken);
+        assertThat(storedTaken.queuedAt()).isNull();
+        assertThat(storedTaken.takenAt()).isEqualTo(at(10));
+        assertThat(storedTaken.department()).isNull();
+
+        Department support = f.department("Support", true);
+        Inquiry moved = taken.requeue(at(20)).inDepartment(support.id(), at(21)).renamed("Maria", at(22));
+        inquiries.update(moved);
+        assertThat(inquiries.findById(queued.id())).contains(moved);
+    }
+
+    @Test
+    public final void aRoomHasAtMostOneInquiry() {
+        RoomSnapshot room = room(null, RoomSource.API);
+        Inquiry first = Inquiry.queue(new InquiryId(f.newId()), room, at(0));
+        inquiries.insert(first);
+
+        assertThatThrownBy(() -> inquiries.insert(Inquiry.queue(new InquiryId(f.newId()), room, at(1))))
+                .isInstanceOfSatisfying(UniqueConstraintViolation.class,
+                        e -> assertThat(e.constraint()).isEqualTo(Constraint.INQUIRY_PER_ROOM));
+        assertThat(inquiries.findByRoomId(room.id())).contains(first);
+    }
+
+    @Test
+    public final void deleteByRoomIdRemovesOnlyThatRoomsInquiry() {
+        RoomSnapshot one = room(null, RoomSource.API);
+        RoomSnapshot two = room(null, RoomSource.API);
+        Inquiry first = Inquiry.queue(new InquiryId(f.newId()), one, at(0));
+        Inquiry second = Inquiry.queue(new InquiryId(f.newId()), two, at(0));
+        inquiries.insert(first);
+        inquiries.insert(second);
+
+        inquiries.deleteByRoomId(one.id());
+        inquiries.deleteByRoomId(one.id());
+        inquiries.deleteByRoomId(new RoomId("noSuchRoom"));
+
+        assertThat(inquiries.findByRoomId(one.id())).isEmpty();
+        assertThat(inquiries.findById(first.id())).isEmpty();
+        assertThat(inquiries.findByRoomId(two.id())).contains(second);
+        assertThat(inquiries.findById(new InquiryId("unknownInquiry"))).isEmpty();
+    }
+
+    @Test
+    public final void concurrentInsertsForOneRoomStoreOneInquiry() {
+        RoomSnapshot room = room(null, RoomSource.API);
+        int threads = 16;
+        List<Inquiry> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            attempts.add(Inquiry.queue(new InquiryId(f.newId()), room, at(i)));
+        }
+
+        List<Outcome<Void>> outcomes = Concurrently.runAll(threads, i -> inquiries.insert(attempts.get(i)));
+
+        List<Outcome<Void>> winners = outcomes.stream().filter(Outcome::succeeded).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(outcomes.stream().filter(o -> !o.succeeded()))
+                .allSatisfy(o -> assertThat(o.failure()).isInstanceOfSatisfying(UniqueConstraintViolation.class,
+                        e -> assertThat(e.constraint()).isEqualTo(Constraint.INQUIRY_PER_ROOM)));
+        assertThat(inquiries.findByRoomId(room.id())).contains(attempts.get(winners.get(0).thread()));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.livechat.application.testing;
+
+import dev.livechat.application.port.out.contract.DepartmentRepositoryContract;
+import dev.livechat.application.port.out.contract.Stores;
+
+/** Runs the {@code DepartmentRepository} contract against the in-memory fake. */
+class InMemoryDepartmentRepositoryTest extends DepartmentRepositoryContract {
+
+    @Override
+    protected Stores newStores() {
+        return new InMemoryStores().stores();
+    }
+}

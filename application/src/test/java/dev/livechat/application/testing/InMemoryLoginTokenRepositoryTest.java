@@ -1,0 +1,13 @@
+package dev.livechat.application.testing;
+
+import dev.livechat.application.port.out.contract.LoginTokenRepositoryContract;
+import dev.livechat.application.port.out.contract.Stores;
+
+/** Runs the {@code LoginTokenRepository} contract against the in-memory fake. */
+class InMemoryLoginTokenRepositoryTest extends LoginTokenRepositoryContract {
+
+    @Override
+    protected Stores newStores() {
+        return new InMemoryStores().stores();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.livechat.application.testing;
+
+import dev.livechat.application.port.out.contract.MessageRepositoryContract;
+import dev.livechat.application.port.out.contract.Stores;
+
+/** Runs the {@code MessageRepository} contract against the in-memory fake. */
+class InMemoryMessageRepositoryTest extends MessageRepositoryContract {
+
+    @Override
+    protected Stores newStores() {
+        return new InMemoryStores().stores();
+    }
+}

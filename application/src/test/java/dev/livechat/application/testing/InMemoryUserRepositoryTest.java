@@ -1,0 +1,13 @@
+package dev.livechat.application.testing;
+
+import dev.livechat.application.port.out.contract.UserRepositoryContract;
+import dev.livechat.application.port.out.contract.Stores;
+
+/** Runs the {@code UserRepository} contract against the in-memory fake. */
+class InMemoryUserRepositoryTest extends UserRepositoryContract {
+
+    @Override
+    protected Stores newStores() {
+        return new InMemoryStores().stores();
+    }
+}

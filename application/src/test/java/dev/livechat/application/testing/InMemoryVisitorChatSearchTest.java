@@ -1,0 +1,13 @@
+package dev.livechat.application.testing;
+
+import dev.livechat.application.port.out.contract.VisitorChatSearchContract;
+import dev.livechat.application.port.out.contract.Stores;
+
+/** Runs the {@code VisitorChatSearch} contract against the in-memory fake. */
+class InMemoryVisitorChatSearchTest extends VisitorChatSearchContract {
+
+    @Override
+    protected Stores newStores() {
+        return new InMemoryStores().stores();
+    }
+}

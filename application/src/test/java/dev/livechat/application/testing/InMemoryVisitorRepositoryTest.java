@@ -1,0 +1,13 @@
+package dev.livechat.application.testing;
+
+import dev.livechat.application.port.out.contract.VisitorRepositoryContract;
+import dev.livechat.application.port.out.contract.Stores;
+
+/** Runs the {@code VisitorRepository} contract against the in-memory fake. */
+class InMemoryVisitorRepositoryTest extends VisitorRepositoryContract {
+
+    @Override
+    protected Stores newStores() {
+        return new InMemoryStores().stores();
+    }
+}
