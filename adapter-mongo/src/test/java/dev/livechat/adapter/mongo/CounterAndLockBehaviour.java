@@ -51,6 +51,28 @@ abstract class CounterAndLockBehaviour {
         assertThat(setting).containsEntry("type", "int").containsEntry("packageValue", 1);
     }
 
+    /**
+     * Without multi-document transactions a unit of work runs directly (port {@code TransactionRunner}): its value and
+     * its exception come back unchanged, its writes are visible at once, and nothing is undone when it fails.
+     */
+    @Test
+    void a_unit_of_work_runs_directly_and_is_not_rolled_back() {
+        MongoStore store = mongo().newStore();
+        TransactionRunner tx = store.transactionRunner();
+        assertThat(tx.inTransaction(() -> "done")).isEqualTo("done");
+        assertThat(tx.<Object>inTransaction(() -> null)).isNull();
+
+        IllegalArgumentException failure = new IllegalArgumentException("work failed");
+        assertThatThrownBy(() -> tx.inTransaction(() -> {
+            store.visitors().insert(Samples.visitor("v1", "tok-1", 1));
+            assertThat(mongo().database().getCollection("rocketchat_livechat_visitor").countDocuments()).isEqualTo(1);
+            return tx.inTransaction(() -> {
+                throw failure;
+            });
+        })).isSameAs(failure);
+        assertThat(store.visitors().findById(new dev.livechat.domain.shared.VisitorId("v1"))).isPresent();
+    }
+
     @Test
     void lock_routing_outside_a_unit_of_work_is_a_programming_error() {
         MongoStore store = mongo().newStore();
