@@ -32,11 +32,11 @@ final class MongoAgentRouting implements AgentRouting {
     static final String LAST_ROUTING_TIME = "lastRoutingTime";
     private static final Object ROUTING_LOCK = new Object();
 
-    private final Collections c;
+    private final StoreCollections c;
     private final MongoTransactionRunner tx;
     private final RoutingLease lease;
 
-    MongoAgentRouting(Collections c, MongoTransactionRunner tx, RoutingLease lease) {
+    MongoAgentRouting(StoreCollections c, MongoTransactionRunner tx, RoutingLease lease) {
         this.c = c;
         this.tx = tx;
         this.lease = lease;

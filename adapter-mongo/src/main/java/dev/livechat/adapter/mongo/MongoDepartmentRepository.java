@@ -28,9 +28,9 @@ final class MongoDepartmentRepository implements DepartmentRepository {
 
     static final Map<String, Constraint> CONSTRAINTS = Map.of(MongoSchema.DEPARTMENT_NAME_INDEX, Constraint.DEPARTMENT_NAME);
 
-    private final Collections c;
+    private final StoreCollections c;
 
-    MongoDepartmentRepository(Collections c) {
+    MongoDepartmentRepository(StoreCollections c) {
         this.c = c;
     }
 

@@ -15,9 +15,9 @@ final class MongoInquiryRepository implements InquiryRepository {
 
     static final Map<String, Constraint> CONSTRAINTS = Map.of(MongoSchema.INQUIRY_ROOM_INDEX, Constraint.INQUIRY_PER_ROOM);
 
-    private final Collections c;
+    private final StoreCollections c;
 
-    MongoInquiryRepository(Collections c) {
+    MongoInquiryRepository(StoreCollections c) {
         this.c = c;
     }
 

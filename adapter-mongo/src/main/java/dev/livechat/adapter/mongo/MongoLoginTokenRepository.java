@@ -26,9 +26,9 @@ final class MongoLoginTokenRepository implements LoginTokenRepository {
     static final String EXPIRES_AT = "_lcExpiresAt";
     static final Duration RC_DEFAULT_LOGIN_EXPIRATION = Duration.ofDays(90);
 
-    private final Collections c;
+    private final StoreCollections c;
 
-    MongoLoginTokenRepository(Collections c) {
+    MongoLoginTokenRepository(StoreCollections c) {
         this.c = c;
     }
 

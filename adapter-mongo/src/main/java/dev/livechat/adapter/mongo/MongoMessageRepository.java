@@ -27,9 +27,9 @@ final class MongoMessageRepository implements MessageRepository {
 
     static final Map<String, Constraint> CONSTRAINTS = Map.of("_id_", Constraint.MESSAGE_ID);
 
-    private final Collections c;
+    private final StoreCollections c;
 
-    MongoMessageRepository(Collections c) {
+    MongoMessageRepository(StoreCollections c) {
         this.c = c;
     }
 

@@ -29,9 +29,9 @@ final class MongoRoomRepository implements RoomRepository {
 
     static final Map<String, Constraint> CONSTRAINTS = Map.of(MongoSchema.OPEN_ROOM_INDEX, Constraint.OPEN_ROOM_PER_VISITOR);
 
-    private final Collections c;
+    private final StoreCollections c;
 
-    MongoRoomRepository(Collections c) {
+    MongoRoomRepository(StoreCollections c) {
         this.c = c;
     }
 

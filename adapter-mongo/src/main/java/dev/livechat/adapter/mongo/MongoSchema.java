@@ -47,7 +47,7 @@ final class MongoSchema {
 
     private static final System.Logger LOG = System.getLogger(MongoSchema.class.getName());
 
-    static void ensure(Collections c) {
+    static void ensure(StoreCollections c) {
         MongoErrors.run("collection creation", c::ensureExist);
         unique(c.rooms, Indexes.ascending(RoomMapper.OPEN_TOKEN), OPEN_ROOM_INDEX, true);
         unique(c.visitors, Indexes.descending("token"), VISITOR_TOKEN_INDEX, false);
@@ -94,7 +94,7 @@ final class MongoSchema {
     }
 
     /** Open livechat rooms Rocket.Chat opened get the open-token key, so the unique index covers them. */
-    private static void backfillOpenRoomTokens(Collections c) {
+    private static void backfillOpenRoomTokens(StoreCollections c) {
         List<Document> rooms = MongoErrors.call("open room backfill", () -> c.rooms
                 .find(Filters.and(Filters.eq("t", "l"), Filters.eq("open", true),
                         Filters.exists(RoomMapper.OPEN_TOKEN, false), Filters.exists("v.token")))
@@ -116,7 +116,7 @@ final class MongoSchema {
     }
 
     /** Users Rocket.Chat created get the lower-cased username and email keys of the case-insensitive indexes. */
-    private static void backfillUserKeys(Collections c) {
+    private static void backfillUserKeys(StoreCollections c) {
         List<Document> users = MongoErrors.call("user backfill", () -> c.users
                 .find(Filters.and(Filters.exists(UserMapper.USERNAME_LOWER, false), Filters.exists("username")))
                 .projection(Projections.include("username", "emails"))

@@ -53,7 +53,7 @@ public final class MongoStore implements AutoCloseable {
 
     private MongoStore(MongoClient client, String database, Clock clock, Duration leaseTtl, Duration lockMaxWait) {
         this.client = client;
-        Collections c = new Collections(client.getDatabase(database));
+        StoreCollections c = new StoreCollections(client.getDatabase(database));
         MongoSchema.ensure(c);
         this.rooms = new MongoRoomRepository(c);
         this.messages = new MongoMessageRepository(c);

@@ -32,9 +32,9 @@ final class MongoUserRepository implements UserRepository {
             MongoSchema.USER_EMAIL_INDEX, Constraint.USER_EMAIL,
             MongoSchema.RC_USER_EMAIL_INDEX, Constraint.USER_EMAIL);
 
-    private final Collections c;
+    private final StoreCollections c;
 
-    MongoUserRepository(Collections c) {
+    MongoUserRepository(StoreCollections c) {
         this.c = c;
     }
 

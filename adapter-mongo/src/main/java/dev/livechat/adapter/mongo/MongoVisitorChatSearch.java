@@ -28,9 +28,9 @@ import java.util.Set;
  */
 final class MongoVisitorChatSearch implements VisitorChatSearch {
 
-    private final Collections c;
+    private final StoreCollections c;
 
-    MongoVisitorChatSearch(Collections c) {
+    MongoVisitorChatSearch(StoreCollections c) {
         this.c = c;
     }
 

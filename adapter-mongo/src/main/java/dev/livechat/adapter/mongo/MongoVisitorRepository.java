@@ -28,9 +28,9 @@ final class MongoVisitorRepository implements VisitorRepository {
     /** Concurrent upserts of a missing counter can collide on {@code _id}; the losers simply increment again. */
     private static final int COUNTER_ATTEMPTS = 5;
 
-    private final Collections c;
+    private final StoreCollections c;
 
-    MongoVisitorRepository(Collections c) {
+    MongoVisitorRepository(StoreCollections c) {
         this.c = c;
     }
 

@@ -26,13 +26,13 @@ final class RoutingLease {
 
     static final String ROUTING = "routing";
 
-    private final Collections c;
+    private final StoreCollections c;
     private final Clock clock;
     private final Duration ttl;
     private final Duration maxWait;
     private final ReentrantLock local = new ReentrantLock(true);
 
-    RoutingLease(Collections c, Clock clock, Duration ttl, Duration maxWait) {
+    RoutingLease(StoreCollections c, Clock clock, Duration ttl, Duration maxWait) {
         this.c = c;
         this.clock = clock;
         this.ttl = ttl;

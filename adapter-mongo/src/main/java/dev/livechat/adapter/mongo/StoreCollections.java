@@ -5,7 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
 /** Rocket.Chat's collection names, plus the one collection of this adapter's own (the routing lease). */
-final class Collections {
+final class StoreCollections {
 
     static final String ROOMS = "rocketchat_room";
     static final String MESSAGES = "rocketchat_message";
@@ -30,7 +30,7 @@ final class Collections {
     final MongoCollection<Document> settings;
     final MongoCollection<Document> locks;
 
-    Collections(MongoDatabase db) {
+    StoreCollections(MongoDatabase db) {
         this.db = db;
         rooms = db.getCollection(ROOMS);
         messages = db.getCollection(MESSAGES);
