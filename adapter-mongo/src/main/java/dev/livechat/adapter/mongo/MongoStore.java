@@ -1,0 +1,152 @@
+package dev.livechat.adapter.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.livechat.application.port.out.AgentRouting;
+import dev.livechat.application.port.out.DepartmentRepository;
+import dev.livechat.application.port.out.InquiryRepository;
+import dev.livechat.application.port.out.LoginTokenRepository;
+import dev.livechat.application.port.out.MessageRepository;
+import dev.livechat.application.port.out.RoomRepository;
+import dev.livechat.application.port.out.TransactionRunner;
+import dev.livechat.application.port.out.UserRepository;
+import dev.livechat.application.port.out.VisitorChatSearch;
+import dev.livechat.application.port.out.VisitorRepository;
+import dev.livechat.domain.error.StoreUnavailableException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MongoDB store: opens a client on a connection string, prepares the indexes in Rocket.Chat's collection layout,
+ * and hands out every out-port implementation backed by that database. Close it to close the client.
+ */
+public final class MongoStore implements AutoCloseable {
+
+    /** Database used when the connection string names none (Rocket.Chat's default). */
+    public static final String DEFAULT_DATABASE = "rocketchat";
+
+    /** How long a routing lease lives when its holder dies without releasing it. */
+    static final Duration ROUTING_LEASE_TTL = Duration.ofSeconds(30);
+    /** How long {@code lockRouting()} waits before giving up with {@code StoreUnavailableException}. */
+    static final Duration ROUTING_LOCK_MAX_WAIT = Duration.ofSeconds(10);
+    /** Server selection timeout unless the connection string sets one: fail fast (503) instead of the driver's 30 s. */
+    private static final int DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
+
+    private final MongoClient client;
+    private final RoomRepository rooms;
+    private final MessageRepository messages;
+    private final VisitorRepository visitors;
+    private final UserRepository users;
+    private final LoginTokenRepository loginTokens;
+    private final InquiryRepository inquiries;
+    private final DepartmentRepository departments;
+    private final AgentRouting agentRouting;
+    private final VisitorChatSearch visitorChatSearch;
+    private final MongoTransactionRunner transactionRunner;
+
+    private MongoStore(MongoClient client, String database, Clock clock, Duration leaseTtl, Duration lockMaxWait) {
+        this.client = client;
+        StoreCollections c = new StoreCollections(client.getDatabase(database));
+        MongoSchema.ensure(c);
+        this.rooms = new MongoRoomRepository(c);
+        this.messages = new MongoMessageRepository(c);
+        this.visitors = new MongoVisitorRepository(c);
+        this.users = new MongoUserRepository(c);
+        this.loginTokens = new MongoLoginTokenRepository(c);
+        this.inquiries = new MongoInquiryRepository(c);
+        this.departments = new MongoDepartmentRepository(c);
+        this.transactionRunner = new MongoTransactionRunner();
+        this.agentRouting = new MongoAgentRouting(c, transactionRunner,
+                new RoutingLease(c, clock, leaseTtl, lockMaxWait));
+        this.visitorChatSearch = new MongoVisitorChatSearch(c);
+    }
+
+    /**
+     * Connects to {@code connectionString} ({@code mongodb://} or {@code mongodb+srv://}; the database is the URI's
+     * path, {@value #DEFAULT_DATABASE} when absent) and creates the indexes.
+     *
+     * @throws IllegalArgumentException  when the connection string is malformed
+     * @throws StoreUnavailableException when the server cannot be reached
+     * @throws IllegalStateException     when an index cannot be created (e.g. existing duplicates)
+     */
+    public static MongoStore open(String connectionString) {
+        return open(connectionString, Clock.systemUTC(), ROUTING_LEASE_TTL, ROUTING_LOCK_MAX_WAIT);
+    }
+
+    static MongoStore open(String connectionString, Clock clock, Duration leaseTtl, Duration lockMaxWait) {
+        Objects.requireNonNull(connectionString, "connectionString");
+        ConnectionString uri;
+        try {
+            uri = new ConnectionString(connectionString);
+        } catch (IllegalArgumentException | MongoException e) {
+            // The driver's message may quote the string, password included.
+            throw new IllegalArgumentException("malformed MongoDB connection string");
+        }
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(uri);
+        if (uri.getServerSelectionTimeout() == null) {
+            settings.applyToClusterSettings(b -> b.serverSelectionTimeout(DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
+                    TimeUnit.MILLISECONDS));
+        }
+        String database = uri.getDatabase() == null || uri.getDatabase().isEmpty() ? DEFAULT_DATABASE : uri.getDatabase();
+        MongoClient client = MongoErrors.call("connect", Map.of(), () -> MongoClients.create(settings.build()));
+        try {
+            return new MongoStore(client, database, clock, leaseTtl, lockMaxWait);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    public RoomRepository rooms() {
+        return rooms;
+    }
+
+    public MessageRepository messages() {
+        return messages;
+    }
+
+    public VisitorRepository visitors() {
+        return visitors;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public LoginTokenRepository loginTokens() {
+        return loginTokens;
+    }
+
+    public InquiryRepository inquiries() {
+        return inquiries;
+    }
+
+    public DepartmentRepository departments() {
+        return departments;
+    }
+
+    public AgentRouting agentRouting() {
+        return agentRouting;
+    }
+
+    public VisitorChatSearch visitorChatSearch() {
+        return visitorChatSearch;
+    }
+
+    public TransactionRunner transactionRunner() {
+        return transactionRunner;
+    }
+
+    /** Closes the client; the repositories fail with {@code StoreUnavailableException} afterwards. */
+    @Override
+    public void close() {
+        client.close();
+    }
+}

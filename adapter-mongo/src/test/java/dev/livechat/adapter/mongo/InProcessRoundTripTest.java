@@ -1,0 +1,27 @@
+package dev.livechat.adapter.mongo;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** {@link RoundTripBehaviour} against the in-process mongo-java-server (memory backend). */
+class InProcessRoundTripTest extends RoundTripBehaviour {
+
+    private static MongoFixture mongo;
+
+    @BeforeAll
+    static void start() {
+        mongo = MongoFixture.inProcess();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    @Override
+    MongoFixture mongo() {
+        return mongo;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.livechat.adapter.mongo;
+
+import dev.livechat.application.port.out.contract.InquiryRepositoryContract;
+import dev.livechat.application.port.out.contract.Stores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The {@link InquiryRepositoryContract} against the in-process mongo-java-server (memory backend),
+ * a fresh database per store.
+ */
+class MongoInquiryRepositoryTest extends InquiryRepositoryContract {
+
+    private static MongoFixture mongo;
+
+    @BeforeAll
+    static void start() {
+        mongo = MongoFixture.inProcess();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    @Override
+    protected Stores newStores() {
+        return mongo.newStores();
+    }
+}
