@@ -312,6 +312,9 @@ class LifecycleEndpointsHttpTest {
             OpenRoom room = openRoom();
             String path = "/api/v1/livechat/room.closeByUser";
             Session outsider = http.createAgent(admin, "outsider-" + UUID.randomUUID().toString().substring(0, 8), "Outsider");
+            // unavailable, so that rooms of later tests keep going to the serving agent of this class
+            assertThat(http.post("/api/v1/livechat/agent.status", "{\"status\":\"not-available\"}", outsider).status())
+                    .isEqualTo(200);
             assertError(http.post(path, "{\"rid\":\"NoSuchRoom12345\"}", agent), 400, plain("error-invalid-room"));
             assertError(http.post(path, "{\"rid\":" + quote(room.rid()) + "}", outsider), 400, plain("error-not-authorized"));
             assertError(http.post(path, "{\"rid\":" + quote(room.rid()) + ",\"tags\":[\"\"]}", agent), 400,

@@ -1,6 +1,8 @@
 package dev.livechat.adapter.http.ratelimit;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +53,8 @@ public final class RateLimiter {
 
     /** A limiter that lets everything through and adds no headers ({@code LIVECHAT_RATE_LIMIT=off}). */
     public static RateLimiter disabled() {
-        return new RateLimiter(Clock.systemUTC(), false, 1);
+        // never read: a disabled limiter makes no decisions that depend on time
+        return new RateLimiter(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), false, 1);
     }
 
     /** False when rate limiting is switched off entirely. */
