@@ -8,18 +8,24 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A {@link Clock} that tests set and advance; thread-safe, and clocks derived by {@link #withZone} share its time. */
+/**
+ * A {@link Clock} that tests set and advance, optionally moving on by itself on every read; thread-safe, and clocks
+ * derived by {@link #withZone} share its time.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final AtomicReference<Duration> tick;
     private final ZoneId zone;
 
     public MutableClock(Instant start) {
-        this(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+        this(new AtomicReference<>(Objects.requireNonNull(start, "start")), new AtomicReference<>(Duration.ZERO),
+                ZoneOffset.UTC);
     }
 
-    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+    private MutableClock(AtomicReference<Instant> now, AtomicReference<Duration> tick, ZoneId zone) {
         this.now = now;
+        this.tick = tick;
         this.zone = zone;
     }
 
@@ -45,9 +51,26 @@ public final class MutableClock extends Clock {
         return advance(Duration.ofMillis(millis));
     }
 
+    /**
+     * From now on every read answers the current time and then moves the clock on by {@code step}, so that the steps
+     * of one request get distinct, increasing instants; {@link Duration#ZERO} stops it.
+     */
+    public void tickOnEveryRead(Duration step) {
+        if (step.isNegative()) {
+            throw new IllegalArgumentException("a clock does not tick backwards");
+        }
+        tick.set(step);
+    }
+
+    /** The current time, without the tick a read would cause. */
+    public Instant peek() {
+        return now.get();
+    }
+
     @Override
     public Instant instant() {
-        return now.get();
+        Duration step = tick.get();
+        return step.isZero() ? now.get() : now.getAndUpdate(t -> t.plus(step));
     }
 
     @Override
@@ -57,7 +80,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId newZone) {
-        return new MutableClock(now, newZone);
+        return new MutableClock(now, tick, newZone);
     }
 
     @Override
