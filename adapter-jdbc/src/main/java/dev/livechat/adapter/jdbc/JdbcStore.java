@@ -75,7 +75,7 @@ public final class JdbcStore {
             readCommitted = connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
         } catch (SQLException e) {
             // No dialect yet to classify the failure: any failure to connect means the store is not there.
-            throw new StoreErrors(Dialect.H2).unavailableAtStart(e);
+            throw StoreErrors.unavailableAtStart(e);
         }
         Dialect dialect = Dialect.fromProductName(product).orElseThrow(() -> new IllegalArgumentException(
                 "unsupported database " + product + ": the JDBC store runs on H2, PostgreSQL and MariaDB"));

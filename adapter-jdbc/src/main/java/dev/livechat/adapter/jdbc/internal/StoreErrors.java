@@ -74,7 +74,7 @@ public final class StoreErrors {
     }
 
     /** The failure to get a first connection at start-up: whatever the reason, the store is not usable. */
-    public StoreUnavailableException unavailableAtStart(SQLException e) {
+    public static StoreUnavailableException unavailableAtStart(SQLException e) {
         // Start-up connection messages (refused, unknown host, access denied for a user) name no secret and are what
         // an operator needs, so the driver exception is kept as the cause.
         return new StoreUnavailableException("database unavailable at start-up" + describe(e), e);
