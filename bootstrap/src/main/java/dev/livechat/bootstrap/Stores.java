@@ -49,6 +49,10 @@ final class Stores {
         pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         pool.setValidationTimeout(1_000);
         pool.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
+        if (config.storeKind() == ServerConfig.StoreKind.MARIADB) {
+            // MariaDB starts in REPEATABLE READ; the adapter runs READ COMMITTED and would otherwise switch per unit
+            pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool);
