@@ -76,7 +76,7 @@ public final class GetOrOpenRoomService implements GetOrOpenRoomUseCase {
     public RoomResult getOrOpenRoom(GetRoomCommand command) {
         Visitor visitor = VisitorToken.parse(command.token()).flatMap(visitors::findByToken)
                 .orElseThrow(Errors::invalidToken);
-        if (command.rid() != null) {
+        if (command.rid() != null && !command.rid().isEmpty()) {
             return RoomId.parse(command.rid()).flatMap(rooms::findById)
                     .filter(room -> room.isOpen() && room.visitorToken().equals(visitor.token()))
                     .map(room -> new RoomResult(room.snapshot(), false))
@@ -148,6 +148,6 @@ public final class GetOrOpenRoomService implements GetOrOpenRoomUseCase {
     }
 
     private static Optional<UserId> preferredAgent(String agentId) {
-        return agentId == null ? Optional.empty() : UserId.parse(agentId);
+        return agentId == null || agentId.isEmpty() ? Optional.empty() : UserId.parse(agentId);
     }
 }

@@ -133,6 +133,7 @@ class GetOrOpenRoomServiceTest {
         assertThat(get(app, "token", null, null)).isEqualTo(new RoomResult(room, false));
         assertThat(get(app, "token", room.id().value(), null)).isEqualTo(new RoomResult(room, false));
         assertThat(get(app, "token", null, "anyAgentId")).isEqualTo(new RoomResult(room, false));
+        assertThat(get(app, "token", "", "")).as("empty means absent").isEqualTo(new RoomResult(room, false));
         Expect.plain(() -> get(app, "token", othersRoom.id().value(), null), "invalid-room");
         Expect.plain(() -> get(app, "token", "unknownRoomId", null), "invalid-room");
         Expect.plain(() -> get(app, "token", "../etc", null), "invalid-room");

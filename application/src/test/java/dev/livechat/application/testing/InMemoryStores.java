@@ -259,7 +259,7 @@ public final class InMemoryStores {
     }
 
     private static <T> Page<T> page(List<T> sorted, int offset, int count) {
-        int from = (int) Math.min(Math.max(offset, 0), sorted.size());
+        int from = Math.min(Math.max(offset, 0), sorted.size());
         int to = (int) Math.min((long) from + Math.max(count, 0), sorted.size());
         return new Page<>(sorted.subList(from, to), sorted.size());
     }
