@@ -18,6 +18,16 @@ final class StoreCollections {
     /** Not a Rocket.Chat collection: holds the routing lease document. */
     static final String LOCKS = "livechat_adapter_locks";
 
+    /**
+     * The projection of every whole-document read: Rocket.Chat keys the adapter never reads (custom fields, the login
+     * tokens of an account). Having a projection at all also matters for the in-process test server: mongo-java-server
+     * updates documents in place and, without a projection, encodes the live document after releasing its lock, so a
+     * concurrent reader can receive a half-updated document (an old {@code msgs} with a new version would defeat the
+     * compare-and-set); with a projection it copies the document while holding the lock.
+     */
+    static final org.bson.conversions.Bson READ = com.mongodb.client.model.Projections.exclude(
+            "livechatData", "customFields", "services.resume");
+
     private final MongoDatabase db;
 
     final MongoCollection<Document> rooms;
