@@ -54,9 +54,8 @@ final class StoreCollections {
     }
 
     /**
-     * Creates the collections that do not exist yet. MongoDB creates a collection on first write anyway, but
-     * mongo-java-server can lose writes when several connections create the same collection at once (the guest
-     * counter's first concurrent upserts did), so nothing is left to implicit creation.
+     * Creates the collections that do not exist yet, so that start-up rather than the first (possibly concurrent)
+     * writes creates them, and every collection the adapter reads exists even on an empty database.
      */
     void ensureExist() {
         java.util.Set<String> existing = db.listCollectionNames().into(new java.util.HashSet<>());
