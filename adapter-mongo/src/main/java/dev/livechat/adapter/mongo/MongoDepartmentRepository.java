@@ -53,13 +53,13 @@ final class MongoDepartmentRepository implements DepartmentRepository {
     @Override
     public Optional<Department> findById(DepartmentId id) {
         return fromDocument(MongoErrors.call("department lookup",
-                () -> c.departments.find(Filters.eq("_id", id.value())).first()));
+                () -> c.departments.find(Filters.eq("_id", id.value())).projection(StoreCollections.READ).first()));
     }
 
     @Override
     public Optional<Department> findByName(String name) {
         return fromDocument(MongoErrors.call("department lookup",
-                () -> c.departments.find(Filters.eq("name", name)).first()));
+                () -> c.departments.find(Filters.eq("name", name)).projection(StoreCollections.READ).first()));
     }
 
     /** One upsert keyed by department and agent; only a newly created link counts into {@code numAgents}. */

@@ -29,13 +29,13 @@ final class MongoInquiryRepository implements InquiryRepository {
     @Override
     public Optional<Inquiry> findById(InquiryId id) {
         return InquiryMapper.fromDocument(MongoErrors.call("inquiry lookup",
-                () -> c.inquiries.find(Filters.eq("_id", id.value())).first()));
+                () -> c.inquiries.find(Filters.eq("_id", id.value())).projection(StoreCollections.READ).first()));
     }
 
     @Override
     public Optional<Inquiry> findByRoomId(RoomId roomId) {
         return InquiryMapper.fromDocument(MongoErrors.call("inquiry lookup",
-                () -> c.inquiries.find(Filters.eq("rid", roomId.value())).first()));
+                () -> c.inquiries.find(Filters.eq("rid", roomId.value())).projection(StoreCollections.READ).first()));
     }
 
     @Override

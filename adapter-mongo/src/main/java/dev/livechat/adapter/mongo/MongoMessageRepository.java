@@ -49,7 +49,7 @@ final class MongoMessageRepository implements MessageRepository {
     @Override
     public Optional<Message> findById(MessageId id) {
         return MessageMapper.fromDocument(MongoErrors.call("message lookup",
-                () -> c.messages.find(Filters.eq("_id", id.value())).first()));
+                () -> c.messages.find(Filters.eq("_id", id.value())).projection(StoreCollections.READ).first()));
     }
 
     @Override
@@ -73,7 +73,7 @@ final class MongoMessageRepository implements MessageRepository {
     }
 
     private List<Message> read(String operation, Bson filter, Bson sort, int offset, int limit) {
-        List<Document> docs = MongoErrors.call(operation, () -> c.messages.find(filter).sort(sort)
+        List<Document> docs = MongoErrors.call(operation, () -> c.messages.find(filter).projection(StoreCollections.READ).sort(sort)
                 .skip(Math.max(0, offset)).limit(limit).into(new ArrayList<>()));
         return docs.stream().map(MessageMapper::fromDocument).flatMap(Optional::stream).toList();
     }

@@ -47,7 +47,7 @@ final class MongoRoomRepository implements RoomRepository {
     @Override
     public Optional<Room> findById(RoomId id) {
         Document doc = MongoErrors.call("room lookup",
-                () -> c.rooms.find(Filters.and(Filters.eq("_id", id.value()), livechat())).first());
+                () -> c.rooms.find(Filters.and(Filters.eq("_id", id.value()), livechat())).projection(StoreCollections.READ).first());
         return Optional.ofNullable(doc).map(d -> Room.restore(RoomMapper.fromDocument(d)));
     }
 
@@ -55,7 +55,7 @@ final class MongoRoomRepository implements RoomRepository {
     @Override
     public Optional<Room> findOpenByVisitorToken(VisitorToken token) {
         Document doc = MongoErrors.call("open room lookup", () -> c.rooms
-                .find(Filters.and(livechat(), Filters.eq("open", true), Filters.eq("v.token", token.value())))
+                .find(Filters.and(livechat(), Filters.eq("open", true), Filters.eq("v.token", token.value()))).projection(StoreCollections.READ)
                 .sort(Sorts.ascending("ts", "_id"))
                 .first());
         return Optional.ofNullable(doc).map(d -> Room.restore(RoomMapper.fromDocument(d)));
@@ -64,7 +64,7 @@ final class MongoRoomRepository implements RoomRepository {
     @Override
     public List<Room> findOpenByVisitorId(VisitorId visitorId) {
         List<Document> docs = MongoErrors.call("open rooms lookup", () -> c.rooms
-                .find(Filters.and(livechat(), Filters.eq("open", true), Filters.eq("v._id", visitorId.value())))
+                .find(Filters.and(livechat(), Filters.eq("open", true), Filters.eq("v._id", visitorId.value()))).projection(StoreCollections.READ)
                 .sort(Sorts.ascending("ts", "_id"))
                 .into(new ArrayList<>()));
         return docs.stream().map(d -> Room.restore(RoomMapper.fromDocument(d))).toList();

@@ -46,7 +46,7 @@ final class MongoUserRepository implements UserRepository {
     @Override
     public Optional<User> findById(UserId id) {
         return UserMapper.fromDocument(MongoErrors.call("user lookup",
-                () -> c.users.find(Filters.eq("_id", id.value())).first()));
+                () -> c.users.find(Filters.eq("_id", id.value())).projection(StoreCollections.READ).first()));
     }
 
     @Override
@@ -68,7 +68,7 @@ final class MongoUserRepository implements UserRepository {
                 Filters.and(Filters.exists(UserMapper.EMAILS_LOWER, false),
                         Filters.regex("emails.address", Regexes.exactIgnoreCase(email))));
         List<Document> docs = MongoErrors.call("user lookup by email",
-                () -> c.users.find(filter).into(new ArrayList<>()));
+                () -> c.users.find(filter).projection(StoreCollections.READ).into(new ArrayList<>()));
         for (Document doc : docs) {
             boolean matches = UserMapper.lowerCaseKeys(doc).getList(UserMapper.EMAILS_LOWER, String.class, List.of())
                     .contains(lower);
@@ -82,7 +82,8 @@ final class MongoUserRepository implements UserRepository {
 
     /** The regex fallback ignores case by the server's rules; {@code check} confirms with {@code Locale.ROOT}. */
     private Optional<User> first(String operation, Bson filter, java.util.function.Predicate<User> check) {
-        List<Document> docs = MongoErrors.call(operation, () -> c.users.find(filter).into(new ArrayList<>()));
+        List<Document> docs = MongoErrors.call(operation,
+                () -> c.users.find(filter).projection(StoreCollections.READ).into(new ArrayList<>()));
         return docs.stream().map(UserMapper::fromDocument).flatMap(Optional::stream).filter(check).findFirst();
     }
 

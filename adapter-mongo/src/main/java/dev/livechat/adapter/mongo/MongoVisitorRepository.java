@@ -42,13 +42,13 @@ final class MongoVisitorRepository implements VisitorRepository {
     @Override
     public Optional<Visitor> findByToken(VisitorToken token) {
         return VisitorMapper.fromDocument(MongoErrors.call("visitor lookup",
-                () -> c.visitors.find(Filters.eq("token", token.value())).first()));
+                () -> c.visitors.find(Filters.eq("token", token.value())).projection(StoreCollections.READ).first()));
     }
 
     @Override
     public Optional<Visitor> findById(VisitorId id) {
         return VisitorMapper.fromDocument(MongoErrors.call("visitor lookup",
-                () -> c.visitors.find(Filters.eq("_id", id.value())).first()));
+                () -> c.visitors.find(Filters.eq("_id", id.value())).projection(StoreCollections.READ).first()));
     }
 
     @Override

@@ -36,13 +36,15 @@ final class Paging {
             long total = collection.countDocuments(filter);
             List<T> items = new ArrayList<>();
             if (count > 0 && offset < total) {
-                List<Document> docs = collection.find(filter).sort(sort).skip(Math.max(0, offset)).limit(count)
+                List<Document> docs = collection.find(filter).projection(StoreCollections.READ).sort(sort).skip(Math.max(0, offset)).limit(count)
                         .into(new ArrayList<>());
                 for (Document doc : docs) {
                     mapper.apply(doc).ifPresent(items::add);
                 }
             }
-            return new Page<>(items, total);
+            // count and find are two reads: a document inserted in between must not make the page exceed the total
+            long seen = items.isEmpty() ? 0 : (long) Math.max(0, offset) + items.size();
+            return new Page<>(items, Math.max(total, seen));
         });
     }
 }

@@ -68,16 +68,13 @@ final class RoomMapper {
                 unset.append(optional, "");
             }
         }
-        if (!all.containsKey("metrics")) {
-            unset.append("metrics", "");
-        } else {
-            for (String leaf : new String[]{"metrics.v.lq", "metrics.servedBy.lr", "metrics.response.fd",
-                    "metrics.response.ft", "metrics.response.tt", "metrics.response.total", "metrics.response.avg",
-                    "metrics.reaction.fd", "metrics.reaction.ft", "metrics.reaction.tt", "metrics.chatDuration",
-                    "metrics.serviceTimeDuration"}) {
-                if (!set.containsKey(leaf)) {
-                    unset.append(leaf, "");
-                }
+        // Metrics leaf by leaf, never the whole object: Rocket.Chat's own measurements (visitorInactivity) stay.
+        for (String leaf : new String[]{"metrics.v.lq", "metrics.servedBy.lr", "metrics.response.fd",
+                "metrics.response.ft", "metrics.response.tt", "metrics.response.total", "metrics.response.avg",
+                "metrics.reaction.fd", "metrics.reaction.ft", "metrics.reaction.tt", "metrics.chatDuration",
+                "metrics.serviceTimeDuration"}) {
+            if (!set.containsKey(leaf)) {
+                unset.append(leaf, "");
             }
         }
         // lastMessage is never removed: the domain only lacks it before livechat-started, or when Rocket.Chat's

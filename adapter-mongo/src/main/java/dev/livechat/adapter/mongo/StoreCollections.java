@@ -18,6 +18,16 @@ final class StoreCollections {
     /** Not a Rocket.Chat collection: holds the routing lease document. */
     static final String LOCKS = "livechat_adapter_locks";
 
+    /**
+     * The projection of every whole-document read: Rocket.Chat keys the adapter never reads (custom fields, the login
+     * tokens of an account). Having a projection at all also matters for the in-process test server: mongo-java-server
+     * updates documents in place and, without a projection, encodes the live document after releasing its lock, so a
+     * concurrent reader can receive a half-updated document (an old {@code msgs} with a new version would defeat the
+     * compare-and-set); with a projection it copies the document while holding the lock.
+     */
+    static final org.bson.conversions.Bson READ = com.mongodb.client.model.Projections.exclude(
+            "livechatData", "customFields", "services.resume");
+
     private final MongoDatabase db;
 
     final MongoCollection<Document> rooms;
@@ -44,9 +54,8 @@ final class StoreCollections {
     }
 
     /**
-     * Creates the collections that do not exist yet. MongoDB creates a collection on first write anyway, but
-     * mongo-java-server can lose writes when several connections create the same collection at once (the guest
-     * counter's first concurrent upserts did), so nothing is left to implicit creation.
+     * Creates the collections that do not exist yet, so that start-up rather than the first (possibly concurrent)
+     * writes creates them, and every collection the adapter reads exists even on an empty database.
      */
     void ensureExist() {
         java.util.Set<String> existing = db.listCollectionNames().into(new java.util.HashSet<>());
