@@ -56,7 +56,7 @@ public final class Livechat implements AutoCloseable {
      */
     public static Livechat start(ServerConfig config, Clock clock) {
         long started = System.nanoTime();
-        StorePorts store = Stores.open(config);
+        StorePorts store = Stores.open(config, clock);
         try {
             LivechatSettings settings = new LivechatSettings(config.routingMethod(), config.acceptChatsWithNoAgents(),
                     config.maxChatsPerAgent(), LivechatSettings.DEFAULT_LOGIN_EXPIRATION, version());

@@ -6,6 +6,8 @@ import dev.livechat.adapter.jdbc.JdbcStore;
 import dev.livechat.adapter.mongo.MongoStore;
 import dev.livechat.domain.error.StoreUnavailableException;
 
+import java.time.Clock;
+
 /**
  * Opens the store that {@code LIVECHAT_DB_URL} selects (contract 7): the JDBC adapter behind a HikariCP pool for H2,
  * PostgreSQL and MariaDB, or the MongoDB adapter.
@@ -24,9 +26,9 @@ final class Stores {
      * @throws Livechat.StartupException when the store cannot be reached or prepared; the message names the variable
      *                                   and never contains the URL's credentials
      */
-    static StorePorts open(ServerConfig config) {
+    static StorePorts open(ServerConfig config, Clock clock) {
         try {
-            return config.storeKind() == ServerConfig.StoreKind.MONGODB ? openMongo(config) : openJdbc(config);
+            return config.storeKind() == ServerConfig.StoreKind.MONGODB ? openMongo(config, clock) : openJdbc(config);
         } catch (StoreUnavailableException e) {
             throw new Livechat.StartupException("LIVECHAT_DB_URL: the store is unreachable", e);
         } catch (RuntimeException e) {
@@ -70,8 +72,8 @@ final class Stores {
         }
     }
 
-    private static StorePorts openMongo(ServerConfig config) {
-        MongoStore store = MongoStore.open(config.dbUrl());
+    private static StorePorts openMongo(ServerConfig config, Clock clock) {
+        MongoStore store = MongoStore.open(config.dbUrl(), clock);
         return new StorePorts(store.rooms(), store.messages(), store.visitors(), store.users(), store.loginTokens(),
                 store.inquiries(), store.departments(), store.agentRouting(), store.visitorChatSearch(),
                 store.transactionRunner(), store::close);

@@ -76,8 +76,8 @@ public final class MongoStore implements AutoCloseable {
      * @throws StoreUnavailableException when the server cannot be reached
      * @throws IllegalStateException     when an index cannot be created (e.g. existing duplicates)
      */
-    public static MongoStore open(String connectionString) {
-        return open(connectionString, Clock.systemUTC(), ROUTING_LEASE_TTL, ROUTING_LOCK_MAX_WAIT);
+    public static MongoStore open(String connectionString, Clock clock) {
+        return open(connectionString, clock, ROUTING_LEASE_TTL, ROUTING_LOCK_MAX_WAIT);
     }
 
     static MongoStore open(String connectionString, Clock clock, Duration leaseTtl, Duration lockMaxWait) {

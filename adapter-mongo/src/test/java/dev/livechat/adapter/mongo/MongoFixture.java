@@ -80,7 +80,7 @@ final class MongoFixture implements AutoCloseable {
 
     /** A second store on the database of the last store opened: another "server instance" on the same data. */
     synchronized MongoStore sameDatabaseStore() {
-        MongoStore store = MongoStore.open(uriWithDatabase(databases.get(databases.size() - 1)));
+        MongoStore store = MongoStore.open(uriWithDatabase(databases.get(databases.size() - 1)), Clock.systemUTC());
         stores.add(store);
         return store;
     }
@@ -112,7 +112,7 @@ final class MongoFixture implements AutoCloseable {
     }
 
     synchronized MongoStore openOn(String database) {
-        MongoStore store = MongoStore.open(uriWithDatabase(database));
+        MongoStore store = MongoStore.open(uriWithDatabase(database), Clock.systemUTC());
         stores.add(store);
         return store;
     }

@@ -8,6 +8,7 @@ import dev.livechat.domain.shared.VisitorId;
 import dev.livechat.domain.shared.VisitorToken;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
@@ -26,14 +27,15 @@ class StoreUnavailableTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        assertThatThrownBy(() -> MongoStore.open("mongodb://livechat:s3cr3t-pw@127.0.0.1:" + port + "/db" + FAST_FAIL))
+        assertThatThrownBy(() -> MongoStore.open("mongodb://livechat:s3cr3t-pw@127.0.0.1:" + port + "/db" + FAST_FAIL,
+                Clock.systemUTC()))
                 .isInstanceOf(StoreUnavailableException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-pw"));
     }
 
     @Test
     void a_malformed_connection_string_is_refused_without_echoing_it() {
-        assertThatThrownBy(() -> MongoStore.open("mongodb://user:s3cr3t-pw@/db?nonsense=="))
+        assertThatThrownBy(() -> MongoStore.open("mongodb://user:s3cr3t-pw@/db?nonsense==", Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-pw"));
     }
@@ -43,7 +45,7 @@ class StoreUnavailableTest {
         MongoServer server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
         MongoStore store = MongoStore.open("mongodb://" + address.getHostString() + ":" + address.getPort()
-                + "/gone" + FAST_FAIL);
+                + "/gone" + FAST_FAIL, Clock.systemUTC());
         try {
             store.rooms().insert(Samples.openRoom("r1", "v1", "tok-1", Samples.T0).snapshot());
             server.shutdownNow();
