@@ -57,12 +57,14 @@ public final class Livechat implements AutoCloseable {
     public static Livechat start(ServerConfig config, Clock clock) {
         long started = System.nanoTime();
         StorePorts store = Stores.open(config, clock);
+        long storeOpened = System.nanoTime();
         try {
             LivechatSettings settings = new LivechatSettings(config.routingMethod(), config.acceptChatsWithNoAgents(),
                     config.maxChatsPerAgent(), LivechatSettings.DEFAULT_LOGIN_EXPIRATION, version());
             LivechatServices services = LivechatServices.wire(store, clock, settings, new BcryptPasswordHasher(),
                     new SecureRandomIds());
             String generated = ensureAdmin(services, config);
+            long adminEnsured = System.nanoTime();
             ApiPipeline pipeline = ApiPipeline.builder()
                     .authentication(services.useCases().authenticate())
                     .rateLimiter(config.rateLimit() ? RateLimiter.create(clock) : RateLimiter.disabled())
@@ -70,8 +72,10 @@ public final class Livechat implements AutoCloseable {
                     .build();
             JdkHttpServer server = JdkHttpServer.builder(pipeline).build();
             int port = server.start(config.port());
-            LOG.info("Livechat {} listening on port {} ({}), started in {} ms", settings.version(), port, config,
-                    (System.nanoTime() - started) / 1_000_000);
+            long now = System.nanoTime();
+            LOG.info("Livechat {} listening on port {} ({}), started in {} ms (store {} ms, admin {} ms, http {} ms)",
+                    settings.version(), port, config, millis(started, now), millis(started, storeOpened),
+                    millis(storeOpened, adminEnsured), millis(adminEnsured, now));
             return new Livechat(config, store, services.useCases(), server, generated);
         } catch (IOException e) {
             closeQuietly(store);
@@ -87,6 +91,10 @@ public final class Livechat implements AutoCloseable {
             closeQuietly(store);
             throw e;
         }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private static String ensureAdmin(LivechatServices services, ServerConfig config) {
