@@ -34,12 +34,12 @@ public final class Livechat implements AutoCloseable {
     }
 
     private final ServerConfig config;
-    private final StorePorts store;
+    private final Stores.OpenStore store;
     private final LivechatUseCases useCases;
     private final JdkHttpServer server;
     private final String generatedAdminPassword;
 
-    private Livechat(ServerConfig config, StorePorts store, LivechatUseCases useCases, JdkHttpServer server,
+    private Livechat(ServerConfig config, Stores.OpenStore store, LivechatUseCases useCases, JdkHttpServer server,
                      String generatedAdminPassword) {
         this.config = config;
         this.store = store;
@@ -56,12 +56,12 @@ public final class Livechat implements AutoCloseable {
      */
     public static Livechat start(ServerConfig config, Clock clock) {
         long started = System.nanoTime();
-        StorePorts store = Stores.open(config, clock);
+        Stores.OpenStore store = Stores.open(config, clock);
         long storeOpened = System.nanoTime();
         try {
             LivechatSettings settings = new LivechatSettings(config.routingMethod(), config.acceptChatsWithNoAgents(),
                     config.maxChatsPerAgent(), LivechatSettings.DEFAULT_LOGIN_EXPIRATION, version());
-            LivechatServices services = LivechatServices.wire(store, clock, settings, new BcryptPasswordHasher(),
+            LivechatServices services = LivechatServices.wire(store.ports(), clock, settings, new BcryptPasswordHasher(),
                     new SecureRandomIds());
             String generated = ensureAdmin(services, config);
             long adminEnsured = System.nanoTime();
@@ -143,7 +143,7 @@ public final class Livechat implements AutoCloseable {
         LOG.info("Livechat stopped");
     }
 
-    private static void closeQuietly(StorePorts store) {
+    private static void closeQuietly(Stores.OpenStore store) {
         try {
             store.closer().close();
         } catch (Exception e) {

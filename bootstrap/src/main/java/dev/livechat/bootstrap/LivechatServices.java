@@ -5,6 +5,7 @@ import dev.livechat.application.port.in.LivechatUseCases;
 import dev.livechat.application.port.out.IdGenerator;
 import dev.livechat.application.port.out.PasswordHasher;
 import dev.livechat.application.port.out.SecretGenerator;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.service.AuthenticateService;
 import dev.livechat.application.service.CandidateListener;
 import dev.livechat.application.service.ChangeRoomVisitorService;

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.livechat.adapter.jdbc.JdbcStore;
 import dev.livechat.adapter.mongo.MongoStore;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.domain.error.StoreUnavailableException;
 
 import java.time.Clock;
@@ -13,6 +14,10 @@ import java.time.Clock;
  * PostgreSQL and MariaDB, or the MongoDB adapter.
  */
 final class Stores {
+
+    /** An opened store: its out-ports, and how to release it. */
+    record OpenStore(StorePorts ports, AutoCloseable closer) {
+    }
 
     /** Connections in the JDBC pool: more than the HTTP workers would only queue inside the database. */
     static final int POOL_SIZE = 16;
@@ -26,7 +31,7 @@ final class Stores {
      * @throws Livechat.StartupException when the store cannot be reached or prepared; the message names the variable
      *                                   and never contains the URL's credentials
      */
-    static StorePorts open(ServerConfig config, Clock clock) {
+    static OpenStore open(ServerConfig config, Clock clock) {
         try {
             return config.storeKind() == ServerConfig.StoreKind.MONGODB ? openMongo(config, clock) : openJdbc(config);
         } catch (StoreUnavailableException e) {
@@ -37,7 +42,7 @@ final class Stores {
         }
     }
 
-    private static StorePorts openJdbc(ServerConfig config) {
+    private static OpenStore openJdbc(ServerConfig config) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("livechat");
         pool.setJdbcUrl(config.dbUrl());
@@ -62,20 +67,15 @@ final class Stores {
             throw new StoreUnavailableException("cannot connect", e);
         }
         try {
-            JdbcStore store = JdbcStore.open(dataSource);
-            return new StorePorts(store.rooms(), store.messages(), store.visitors(), store.users(), store.loginTokens(),
-                    store.inquiries(), store.departments(), store.agentRouting(), store.visitorChatSearch(),
-                    store.transactionRunner(), dataSource::close);
+            return new OpenStore(JdbcStore.open(dataSource).ports(), dataSource::close);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
     }
 
-    private static StorePorts openMongo(ServerConfig config, Clock clock) {
+    private static OpenStore openMongo(ServerConfig config, Clock clock) {
         MongoStore store = MongoStore.open(config.dbUrl(), clock);
-        return new StorePorts(store.rooms(), store.messages(), store.visitors(), store.users(), store.loginTokens(),
-                store.inquiries(), store.departments(), store.agentRouting(), store.visitorChatSearch(),
-                store.transactionRunner(), store::close);
+        return new OpenStore(store.ports(), store::close);
     }
 }

@@ -11,6 +11,7 @@ import dev.livechat.application.port.in.LoginCommand;
 import dev.livechat.application.port.in.LoginResult;
 import dev.livechat.application.port.in.RegisterVisitorCommand;
 import dev.livechat.application.port.in.RoomResult;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.service.LivechatSettings;
 import dev.livechat.domain.room.RoomSource;
 import dev.livechat.domain.visitor.Visitor;
@@ -28,10 +29,7 @@ class EmbeddingExampleTest {
     void the_readme_example_opens_and_routes_a_room_without_http() {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl("jdbc:h2:mem:livechat-embedding;DB_CLOSE_DELAY=-1");
-        JdbcStore store = JdbcStore.open(dataSource);
-        StorePorts ports = new StorePorts(store.rooms(), store.messages(), store.visitors(), store.users(),
-                store.loginTokens(), store.inquiries(), store.departments(), store.agentRouting(),
-                store.visitorChatSearch(), store.transactionRunner(), dataSource::close);
+        StorePorts ports = JdbcStore.open(dataSource).ports();
         LivechatServices services = LivechatServices.wire(ports, Clock.systemUTC(),
                 LivechatSettings.defaults("embedded"), new BcryptPasswordHasher(), new SecureRandomIds());
         LivechatUseCases livechat = services.useCases();

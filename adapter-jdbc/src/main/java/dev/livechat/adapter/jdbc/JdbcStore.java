@@ -3,16 +3,7 @@ package dev.livechat.adapter.jdbc;
 import dev.livechat.adapter.jdbc.internal.Database;
 import dev.livechat.adapter.jdbc.internal.Dialect;
 import dev.livechat.adapter.jdbc.internal.StoreErrors;
-import dev.livechat.application.port.out.AgentRouting;
-import dev.livechat.application.port.out.DepartmentRepository;
-import dev.livechat.application.port.out.InquiryRepository;
-import dev.livechat.application.port.out.LoginTokenRepository;
-import dev.livechat.application.port.out.MessageRepository;
-import dev.livechat.application.port.out.RoomRepository;
-import dev.livechat.application.port.out.TransactionRunner;
-import dev.livechat.application.port.out.UserRepository;
-import dev.livechat.application.port.out.VisitorChatSearch;
-import dev.livechat.application.port.out.VisitorRepository;
+import dev.livechat.application.port.out.StorePorts;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
@@ -33,29 +24,14 @@ public final class JdbcStore {
     private static final String MIGRATIONS = "db/migration/";
 
     private final Dialect dialect;
-    private final RoomRepository rooms;
-    private final MessageRepository messages;
-    private final VisitorRepository visitors;
-    private final UserRepository users;
-    private final LoginTokenRepository loginTokens;
-    private final InquiryRepository inquiries;
-    private final DepartmentRepository departments;
-    private final AgentRouting agentRouting;
-    private final VisitorChatSearch visitorChatSearch;
-    private final TransactionRunner transactionRunner;
+    private final StorePorts ports;
 
     private JdbcStore(Dialect dialect, Database db) {
         this.dialect = dialect;
-        this.rooms = new JdbcRoomRepository(db);
-        this.messages = new JdbcMessageRepository(db);
-        this.visitors = new JdbcVisitorRepository(db);
-        this.users = new JdbcUserRepository(db);
-        this.loginTokens = new JdbcLoginTokenRepository(db);
-        this.inquiries = new JdbcInquiryRepository(db);
-        this.departments = new JdbcDepartmentRepository(db);
-        this.agentRouting = new JdbcAgentRouting(db);
-        this.visitorChatSearch = new JdbcVisitorChatSearch(db);
-        this.transactionRunner = new JdbcTransactionRunner(db);
+        this.ports = new StorePorts(new JdbcRoomRepository(db), new JdbcMessageRepository(db),
+                new JdbcVisitorRepository(db), new JdbcUserRepository(db), new JdbcLoginTokenRepository(db),
+                new JdbcInquiryRepository(db), new JdbcDepartmentRepository(db), new JdbcAgentRouting(db),
+                new JdbcVisitorChatSearch(db), new JdbcTransactionRunner(db));
     }
 
     /**
@@ -116,43 +92,8 @@ public final class JdbcStore {
         return dialect.name();
     }
 
-    public RoomRepository rooms() {
-        return rooms;
-    }
-
-    public MessageRepository messages() {
-        return messages;
-    }
-
-    public VisitorRepository visitors() {
-        return visitors;
-    }
-
-    public UserRepository users() {
-        return users;
-    }
-
-    public LoginTokenRepository loginTokens() {
-        return loginTokens;
-    }
-
-    public InquiryRepository inquiries() {
-        return inquiries;
-    }
-
-    public DepartmentRepository departments() {
-        return departments;
-    }
-
-    public AgentRouting agentRouting() {
-        return agentRouting;
-    }
-
-    public VisitorChatSearch visitorChatSearch() {
-        return visitorChatSearch;
-    }
-
-    public TransactionRunner transactionRunner() {
-        return transactionRunner;
+    /** Every out-port of this store, all over the same database. */
+    public StorePorts ports() {
+        return ports;
     }
 }

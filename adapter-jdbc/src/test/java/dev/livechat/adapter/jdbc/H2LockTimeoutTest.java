@@ -24,16 +24,16 @@ class H2LockTimeoutTest {
         CountDownLatch locked = new CountDownLatch(1);
 
         List<Callable<String>> units = List.of(
-                () -> store.transactionRunner().inTransaction(() -> {
-                    store.agentRouting().lockRouting();
+                () -> store.ports().transactions().inTransaction(() -> {
+                    store.ports().routing().lockRouting();
                     locked.countDown();
                     sleep(2_500);
                     return "first";
                 }),
                 () -> {
                     assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-                    return store.transactionRunner().inTransaction(() -> {
-                        store.agentRouting().lockRouting();
+                    return store.ports().transactions().inTransaction(() -> {
+                        store.ports().routing().lockRouting();
                         return "second";
                     });
                 });

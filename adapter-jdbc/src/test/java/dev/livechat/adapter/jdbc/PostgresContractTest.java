@@ -12,7 +12,7 @@ import dev.livechat.application.port.out.contract.DepartmentRepositoryContract;
 import dev.livechat.application.port.out.contract.AgentRoutingContract;
 import dev.livechat.application.port.out.contract.VisitorChatSearchContract;
 import dev.livechat.application.port.out.contract.TransactionRunnerContract;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +25,7 @@ class PostgresContractTest {
     @Nested
     class RoomRepository extends RoomRepositoryContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -33,7 +33,7 @@ class PostgresContractTest {
     @Nested
     class MessageRepository extends MessageRepositoryContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -41,7 +41,7 @@ class PostgresContractTest {
     @Nested
     class VisitorRepository extends VisitorRepositoryContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -49,7 +49,7 @@ class PostgresContractTest {
     @Nested
     class UserRepository extends UserRepositoryContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -57,7 +57,7 @@ class PostgresContractTest {
     @Nested
     class LoginTokenRepository extends LoginTokenRepositoryContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -65,7 +65,7 @@ class PostgresContractTest {
     @Nested
     class InquiryRepository extends InquiryRepositoryContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -73,7 +73,7 @@ class PostgresContractTest {
     @Nested
     class DepartmentRepository extends DepartmentRepositoryContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -81,7 +81,7 @@ class PostgresContractTest {
     @Nested
     class AgentRouting extends AgentRoutingContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -89,7 +89,7 @@ class PostgresContractTest {
     @Nested
     class VisitorChatSearch extends VisitorChatSearchContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }
@@ -97,7 +97,7 @@ class PostgresContractTest {
     @Nested
     class TransactionRunner extends TransactionRunnerContract {
         @Override
-        protected Stores newStores() {
+        protected StorePorts newStores() {
             return FIXTURE.newStores();
         }
     }

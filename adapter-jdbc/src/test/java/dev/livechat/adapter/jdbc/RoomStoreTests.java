@@ -99,9 +99,9 @@ abstract class RoomStoreTests {
         JdbcStore store = fixture().newStore();
         RoomSnapshot room = everyFieldSet();
 
-        store.rooms().insert(room);
+        store.ports().rooms().insert(room);
 
-        assertThat(store.rooms().findById(room.id())).get().extracting(Room::snapshot).isEqualTo(room);
+        assertThat(store.ports().rooms().findById(room.id())).get().extracting(Room::snapshot).isEqualTo(room);
     }
 
     @Test
@@ -109,9 +109,9 @@ abstract class RoomStoreTests {
         JdbcStore store = fixture().newStore();
         RoomSnapshot room = openRoom(id("tok"), at(0)).snapshot().toBuilder().version(17).build();
 
-        store.rooms().insert(room);
+        store.ports().rooms().insert(room);
 
-        RoomSnapshot read = store.rooms().findById(room.id()).orElseThrow().snapshot();
+        RoomSnapshot read = store.ports().rooms().findById(room.id()).orElseThrow().snapshot();
         assertThat(read).isEqualTo(room.toBuilder().version(0).build());
         assertThat(read.metrics()).isEqualTo(RoomMetrics.NONE);
         assertThat(read.surveyFeedback()).isNull();
@@ -123,9 +123,9 @@ abstract class RoomStoreTests {
         JdbcStore store = fixture().newStore();
         RoomSnapshot room = openRoom(id("tok"), at(0)).snapshot().toBuilder().surveyFeedback(new SurveyFeedback(Map.of())).build();
 
-        store.rooms().insert(room);
+        store.ports().rooms().insert(room);
 
-        assertThat(store.rooms().findById(room.id()).orElseThrow().snapshot().surveyFeedback())
+        assertThat(store.ports().rooms().findById(room.id()).orElseThrow().snapshot().surveyFeedback())
                 .isEqualTo(new SurveyFeedback(Map.of()));
     }
 
@@ -137,8 +137,8 @@ abstract class RoomStoreTests {
                 Instant.parse("2100-01-01T00:00:00.010Z"));
         for (Instant instant : instants) {
             Room room = openRoom(id("tok"), instant);
-            store.rooms().insert(room.snapshot());
-            RoomSnapshot read = store.rooms().findById(room.id()).orElseThrow().snapshot();
+            store.ports().rooms().insert(room.snapshot());
+            RoomSnapshot read = store.ports().rooms().findById(room.id()).orElseThrow().snapshot();
             assertThat(read.ts()).isEqualTo(instant);
             assertThat(read.lastMessage().ts()).isEqualTo(instant);
         }
@@ -148,21 +148,21 @@ abstract class RoomStoreTests {
     void update_is_a_compare_and_set_on_the_version() {
         JdbcStore store = fixture().newStore();
         Room room = openRoom(id("tok"), at(0));
-        store.rooms().insert(room.snapshot());
+        store.ports().rooms().insert(room.snapshot());
 
-        Room loaded = store.rooms().findById(room.id()).orElseThrow();
+        Room loaded = store.ports().rooms().findById(room.id()).orElseThrow();
         loaded.renameVisitor("Ana", at(10));
-        store.rooms().update(loaded.snapshot());
+        store.ports().rooms().update(loaded.snapshot());
 
-        RoomSnapshot after = store.rooms().findById(room.id()).orElseThrow().snapshot();
+        RoomSnapshot after = store.ports().rooms().findById(room.id()).orElseThrow().snapshot();
         assertThat(after.version()).isEqualTo(1);
         assertThat(after.fname()).isEqualTo("Ana");
         assertThat(after).isEqualTo(loaded.snapshot().toBuilder().version(1).build());
 
         // The same (now stale) version again loses.
         loaded.renameVisitor("Bea", at(20));
-        assertThatThrownBy(() -> store.rooms().update(loaded.snapshot())).isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(store.rooms().findById(room.id()).orElseThrow().snapshot().fname()).isEqualTo("Ana");
+        assertThatThrownBy(() -> store.ports().rooms().update(loaded.snapshot())).isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(store.ports().rooms().findById(room.id()).orElseThrow().snapshot().fname()).isEqualTo("Ana");
     }
 
     @Test
@@ -170,19 +170,19 @@ abstract class RoomStoreTests {
         JdbcStore store = fixture().newStore();
         Room never = openRoom(id("tok"), at(0));
 
-        assertThatThrownBy(() -> store.rooms().update(never.snapshot())).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.ports().rooms().update(never.snapshot())).isInstanceOf(ConcurrentUpdateException.class);
     }
 
     @Test
     void update_replaces_tags_and_survey() {
         JdbcStore store = fixture().newStore();
         RoomSnapshot room = everyFieldSet();
-        store.rooms().insert(room);
+        store.ports().rooms().insert(room);
 
         RoomSnapshot changed = room.toBuilder().tags(List.of("other")).surveyFeedback(null).build();
-        store.rooms().update(changed);
+        store.ports().rooms().update(changed);
 
-        RoomSnapshot read = store.rooms().findById(room.id()).orElseThrow().snapshot();
+        RoomSnapshot read = store.ports().rooms().findById(room.id()).orElseThrow().snapshot();
         assertThat(read.tags()).containsExactly("other");
         assertThat(read.surveyFeedback()).isNull();
         assertThat(read.version()).isEqualTo(1);
@@ -192,8 +192,8 @@ abstract class RoomStoreTests {
     void of_concurrent_updates_from_one_version_exactly_one_wins() throws Exception {
         JdbcStore store = fixture().newStore();
         Room room = openRoom(id("tok"), at(0));
-        store.rooms().insert(room.snapshot());
-        RoomSnapshot base = store.rooms().findById(room.id()).orElseThrow().snapshot();
+        store.ports().rooms().insert(room.snapshot());
+        RoomSnapshot base = store.ports().rooms().findById(room.id()).orElseThrow().snapshot();
 
         int threads = 8;
         List<Callable<Boolean>> attempts = new ArrayList<>();
@@ -201,7 +201,7 @@ abstract class RoomStoreTests {
             String name = "writer-" + i;
             attempts.add(() -> {
                 try {
-                    store.rooms().update(base.toBuilder().fname(name).build());
+                    store.ports().rooms().update(base.toBuilder().fname(name).build());
                     return true;
                 } catch (ConcurrentUpdateException lost) {
                     return false;
@@ -211,7 +211,7 @@ abstract class RoomStoreTests {
         List<Boolean> results = runTogether(attempts);
 
         assertThat(results).filteredOn(won -> won).hasSize(1);
-        assertThat(store.rooms().findById(room.id()).orElseThrow().snapshot().version()).isEqualTo(1);
+        assertThat(store.ports().rooms().findById(room.id()).orElseThrow().snapshot().version()).isEqualTo(1);
     }
 
     @Test
@@ -219,12 +219,12 @@ abstract class RoomStoreTests {
         JdbcStore store = fixture().newStore();
         String token = id("tok");
         Room first = openRoom(token, at(0));
-        store.rooms().insert(first.snapshot());
+        store.ports().rooms().insert(first.snapshot());
 
-        assertThatThrownBy(() -> store.rooms().insert(openRoom(token, at(1)).snapshot()))
+        assertThatThrownBy(() -> store.ports().rooms().insert(openRoom(token, at(1)).snapshot()))
                 .isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.OPEN_ROOM_PER_VISITOR));
-        assertThat(store.rooms().findOpenByVisitorToken(new VisitorToken(token))).get()
+        assertThat(store.ports().rooms().findOpenByVisitorToken(new VisitorToken(token))).get()
                 .extracting(Room::id).isEqualTo(first.id());
     }
 
@@ -233,17 +233,17 @@ abstract class RoomStoreTests {
         JdbcStore store = fixture().newStore();
         String token = id("tok");
         Room first = openRoom(token, at(0));
-        store.rooms().insert(first.snapshot());
+        store.ports().rooms().insert(first.snapshot());
         first.close(Closer.VISITOR, new ClosedBy(first.visitorId().value(), "guest-1"), List.of(), at(5));
-        store.rooms().update(first.snapshot());
+        store.ports().rooms().update(first.snapshot());
 
-        assertThat(store.rooms().findOpenByVisitorToken(new VisitorToken(token))).isEmpty();
+        assertThat(store.ports().rooms().findOpenByVisitorToken(new VisitorToken(token))).isEmpty();
         Room second = openRoom(first.visitorId(), token, at(10));
-        store.rooms().insert(second.snapshot());
+        store.ports().rooms().insert(second.snapshot());
 
-        assertThat(store.rooms().findOpenByVisitorToken(new VisitorToken(token))).get()
+        assertThat(store.ports().rooms().findOpenByVisitorToken(new VisitorToken(token))).get()
                 .extracting(Room::id).isEqualTo(second.id());
-        assertThat(store.rooms().findOpenByVisitorId(first.visitorId())).extracting(Room::id).containsExactly(second.id());
+        assertThat(store.ports().rooms().findOpenByVisitorId(first.visitorId())).extracting(Room::id).containsExactly(second.id());
     }
 
     @Test
@@ -251,31 +251,31 @@ abstract class RoomStoreTests {
         JdbcStore store = fixture().newStore();
         Room a = openRoom(id("tokA"), at(0));
         Room b = openRoom(id("tokB"), at(1));
-        store.rooms().insert(a.snapshot());
-        store.rooms().insert(b.snapshot());
+        store.ports().rooms().insert(a.snapshot());
+        store.ports().rooms().insert(b.snapshot());
 
-        Room loaded = store.rooms().findById(b.id()).orElseThrow();
+        Room loaded = store.ports().rooms().findById(b.id()).orElseThrow();
         loaded.changeVisitor(a.visitorId(), "guest-1", a.visitorToken(), at(2));
 
-        assertThatThrownBy(() -> store.rooms().update(loaded.snapshot()))
+        assertThatThrownBy(() -> store.ports().rooms().update(loaded.snapshot()))
                 .isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.OPEN_ROOM_PER_VISITOR));
-        assertThat(store.rooms().findById(b.id()).orElseThrow().snapshot()).isEqualTo(b.snapshot());
+        assertThat(store.ports().rooms().findById(b.id()).orElseThrow().snapshot()).isEqualTo(b.snapshot());
     }
 
     @Test
     void the_open_room_key_follows_the_token_on_update() {
         JdbcStore store = fixture().newStore();
         Room room = openRoom(id("tokA"), at(0));
-        store.rooms().insert(room.snapshot());
+        store.ports().rooms().insert(room.snapshot());
         VisitorToken newToken = new VisitorToken(id("tokB"));
 
-        Room loaded = store.rooms().findById(room.id()).orElseThrow();
+        Room loaded = store.ports().rooms().findById(room.id()).orElseThrow();
         loaded.changeVisitor(new VisitorId(id("v")), "guest-2", newToken, at(1));
-        store.rooms().update(loaded.snapshot());
+        store.ports().rooms().update(loaded.snapshot());
 
-        assertThat(store.rooms().findOpenByVisitorToken(room.visitorToken())).isEmpty();
-        assertThat(store.rooms().findOpenByVisitorToken(newToken)).get().extracting(Room::id).isEqualTo(room.id());
+        assertThat(store.ports().rooms().findOpenByVisitorToken(room.visitorToken())).isEmpty();
+        assertThat(store.ports().rooms().findOpenByVisitorToken(newToken)).get().extracting(Room::id).isEqualTo(room.id());
     }
 
     @Test
@@ -283,10 +283,10 @@ abstract class RoomStoreTests {
         JdbcStore store = fixture().newStore();
         String token = id("Tok");
         for (String variant : List.of(token, token.toLowerCase(), token + " ", token + "  ")) {
-            store.rooms().insert(openRoom(variant, at(0)).snapshot());
+            store.ports().rooms().insert(openRoom(variant, at(0)).snapshot());
         }
         for (String variant : List.of(token, token.toLowerCase(), token + " ", token + "  ")) {
-            assertThat(store.rooms().findOpenByVisitorToken(new VisitorToken(variant))).get()
+            assertThat(store.ports().rooms().findOpenByVisitorToken(new VisitorToken(variant))).get()
                     .extracting(r -> r.visitorToken().value()).isEqualTo(variant);
         }
     }
@@ -300,10 +300,10 @@ abstract class RoomStoreTests {
         for (int i = 0; i < threads; i++) {
             attempts.add(() -> {
                 try {
-                    return store.transactionRunner().inTransaction(() -> {
+                    return store.ports().transactions().inTransaction(() -> {
                         Room room = openRoom(token, at(0));
-                        store.rooms().insert(room.snapshot());
-                        store.messages().insert(room.snapshot().lastMessage());
+                        store.ports().rooms().insert(room.snapshot());
+                        store.ports().messages().insert(room.snapshot().lastMessage());
                         return true;
                     });
                 } catch (UniqueConstraintViolation e) {
@@ -315,9 +315,9 @@ abstract class RoomStoreTests {
         List<Boolean> results = runTogether(attempts);
 
         assertThat(results).filteredOn(created -> created).hasSize(1);
-        Room winner = store.rooms().findOpenByVisitorToken(new VisitorToken(token)).orElseThrow();
+        Room winner = store.ports().rooms().findOpenByVisitorToken(new VisitorToken(token)).orElseThrow();
         // The losers left no trace: one room, one message.
-        assertThat(store.messages().findByRoom(winner.id())).hasSize(1);
+        assertThat(store.ports().messages().findByRoom(winner.id())).hasSize(1);
     }
 
     /** Runs the tasks on threads of their own, released together, and returns their results in order. */

@@ -66,20 +66,20 @@ abstract class StoreBehaviourTests {
         JdbcStore store = fixture().newStore();
         User one = TestData.user("one", "one@example.com", List.of(Role.USER), at(0));
         User two = TestData.user("two", "two@example.com", List.of(Role.USER), at(0));
-        store.users().insert(one);
-        store.users().insert(two);
+        store.ports().users().insert(one);
+        store.ports().users().insert(two);
         Visitor a = TestData.visitor("secret-a", 1, at(0));
         Visitor b = TestData.visitor("secret-b", 2, at(0));
-        store.visitors().insert(a);
-        store.visitors().insert(b);
+        store.ports().visitors().insert(a);
+        store.ports().visitors().insert(b);
         Room roomA = openRoom("secret-ra", at(0));
         Room roomB = openRoom("secret-rb", at(0));
-        store.rooms().insert(roomA.snapshot());
-        store.rooms().insert(roomB.snapshot());
+        store.ports().rooms().insert(roomA.snapshot());
+        store.ports().rooms().insert(roomB.snapshot());
         Inquiry inquiryA = TestData.inquiry(roomA, at(0));
         Inquiry inquiryB = TestData.inquiry(roomB, at(0));
-        store.inquiries().insert(inquiryA);
-        store.inquiries().insert(inquiryB);
+        store.ports().inquiries().insert(inquiryA);
+        store.ports().inquiries().insert(inquiryB);
 
         User renamed = User.restore(two.id(), "ONE", null, two.email().orElseThrow(), two.passwordHash(), true,
                 two.roles(), null, two.createdAt(), at(1));
@@ -90,13 +90,13 @@ abstract class StoreBehaviourTests {
         Inquiry sameRoom = new Inquiry(inquiryB.id(), roomA.id(), "x", at(0), inquiryB.status(), inquiryB.visitor(),
                 null, inquiryB.queuedAt(), null, RoomSource.API, at(1));
 
-        assertThat(violated(() -> store.users().update(renamed))).isEqualTo(Constraint.USERNAME);
-        assertThat(violated(() -> store.users().update(reEmailed))).isEqualTo(Constraint.USER_EMAIL);
-        assertThat(violated(() -> store.visitors().update(sameToken))).isEqualTo(Constraint.VISITOR_TOKEN);
-        assertThat(violated(() -> store.inquiries().update(sameRoom))).isEqualTo(Constraint.INQUIRY_PER_ROOM);
-        assertThat(store.users().findById(two.id())).contains(two);
-        assertThat(store.visitors().findById(b.id())).contains(b);
-        assertThat(store.inquiries().findById(inquiryB.id())).contains(inquiryB);
+        assertThat(violated(() -> store.ports().users().update(renamed))).isEqualTo(Constraint.USERNAME);
+        assertThat(violated(() -> store.ports().users().update(reEmailed))).isEqualTo(Constraint.USER_EMAIL);
+        assertThat(violated(() -> store.ports().visitors().update(sameToken))).isEqualTo(Constraint.VISITOR_TOKEN);
+        assertThat(violated(() -> store.ports().inquiries().update(sameRoom))).isEqualTo(Constraint.INQUIRY_PER_ROOM);
+        assertThat(store.ports().users().findById(two.id())).contains(two);
+        assertThat(store.ports().visitors().findById(b.id())).contains(b);
+        assertThat(store.ports().inquiries().findById(inquiryB.id())).contains(inquiryB);
     }
 
     @Test
@@ -104,12 +104,12 @@ abstract class StoreBehaviourTests {
         JdbcStore store = fixture().newStore();
         // MariaDB quotes the duplicated value before the index name; it must not be mistaken for the index.
         String token = "for key 'ux_users_username_lower' ux_departments_name pk_messages";
-        store.visitors().insert(TestData.visitor(token, 1, at(0)));
-        store.rooms().insert(openRoom(token, at(0)).snapshot());
+        store.ports().visitors().insert(TestData.visitor(token, 1, at(0)));
+        store.ports().rooms().insert(openRoom(token, at(0)).snapshot());
 
-        assertThat(violated(() -> store.visitors().insert(TestData.visitor(token, 2, at(0)))))
+        assertThat(violated(() -> store.ports().visitors().insert(TestData.visitor(token, 2, at(0)))))
                 .isEqualTo(Constraint.VISITOR_TOKEN);
-        assertThat(violated(() -> store.rooms().insert(openRoom(token, at(1)).snapshot())))
+        assertThat(violated(() -> store.ports().rooms().insert(openRoom(token, at(1)).snapshot())))
                 .isEqualTo(Constraint.OPEN_ROOM_PER_VISITOR);
     }
 
@@ -117,10 +117,10 @@ abstract class StoreBehaviourTests {
     void a_duplicate_id_that_no_guarantee_names_is_an_unexpected_failure_without_the_value() {
         JdbcStore store = fixture().newStore();
         Room room = openRoom("secret-token", at(0));
-        store.rooms().insert(room.snapshot());
+        store.ports().rooms().insert(room.snapshot());
         Room sameId = Room.restore(openRoom("secret-other", at(0)).snapshot().toBuilder().id(room.id()).build());
 
-        assertThatThrownBy(() -> store.rooms().insert(sameId.snapshot()))
+        assertThatThrownBy(() -> store.ports().rooms().insert(sameId.snapshot()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("duplicate key")
                 .hasNoCause()
@@ -133,14 +133,14 @@ abstract class StoreBehaviourTests {
         HikariDataSource dataSource = fixture().newDataSource(2, 250);
         JdbcStore store = JdbcStore.open(dataSource);
         try (Connection one = dataSource.getConnection(); Connection two = dataSource.getConnection()) {
-            assertThatThrownBy(() -> store.visitors().findByToken(new VisitorToken("secret-token")))
+            assertThatThrownBy(() -> store.ports().visitors().findByToken(new VisitorToken("secret-token")))
                     .isInstanceOf(StoreUnavailableException.class)
                     .hasCauseInstanceOf(SQLTransientConnectionException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret").doesNotContain("SELECT"));
-            assertThatThrownBy(() -> store.transactionRunner().inTransaction(() -> "never"))
+            assertThatThrownBy(() -> store.ports().transactions().inTransaction(() -> "never"))
                     .isInstanceOf(StoreUnavailableException.class);
         }
-        assertThat(store.visitors().findByToken(new VisitorToken("secret-token"))).isEmpty();
+        assertThat(store.ports().visitors().findByToken(new VisitorToken("secret-token"))).isEmpty();
     }
 
     @Test
@@ -149,10 +149,10 @@ abstract class StoreBehaviourTests {
         JdbcStore store = JdbcStore.open(dataSource);
         dataSource.close();
 
-        assertThatThrownBy(() -> store.rooms().findById(new RoomId("any"))).isInstanceOf(StoreUnavailableException.class);
-        assertThatThrownBy(() -> store.transactionRunner().inTransaction(() -> "never"))
+        assertThatThrownBy(() -> store.ports().rooms().findById(new RoomId("any"))).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.ports().transactions().inTransaction(() -> "never"))
                 .isInstanceOf(StoreUnavailableException.class);
-        assertThatThrownBy(() -> store.visitors().nextGuestNumber()).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.ports().visitors().nextGuestNumber()).isInstanceOf(StoreUnavailableException.class);
     }
 
     @Test
@@ -160,34 +160,34 @@ abstract class StoreBehaviourTests {
         HikariDataSource dataSource = fixture().newDataSource(2, 5_000);
         JdbcStore first = JdbcStore.open(dataSource);
         Room room = openRoom(id("tok"), at(0));
-        first.rooms().insert(room.snapshot());
-        assertThat(first.visitors().nextGuestNumber()).isEqualTo(1);
+        first.ports().rooms().insert(room.snapshot());
+        assertThat(first.ports().visitors().nextGuestNumber()).isEqualTo(1);
 
         JdbcStore second = JdbcStore.open(dataSource);
 
-        assertThat(second.rooms().findById(room.id())).isPresent();
-        assertThat(second.visitors().nextGuestNumber()).isEqualTo(2);
+        assertThat(second.ports().rooms().findById(room.id())).isPresent();
+        assertThat(second.ports().visitors().nextGuestNumber()).isEqualTo(2);
     }
 
     @Test
     void units_run_read_committed_even_when_the_pool_defaults_to_another_level() throws Exception {
         JdbcStore store = JdbcStore.open(fixture().newDataSource(4, 5_000, false));
         Room room = openRoom(id("tok"), at(0));
-        store.rooms().insert(room.snapshot());
+        store.ports().rooms().insert(room.snapshot());
         CountDownLatch firstRead = new CountDownLatch(1);
         CountDownLatch otherCommitted = new CountDownLatch(1);
 
         List<Callable<Long>> work = List.of(
-                () -> store.transactionRunner().inTransaction(() -> {
-                    store.rooms().findById(room.id()).orElseThrow();
+                () -> store.ports().transactions().inTransaction(() -> {
+                    store.ports().rooms().findById(room.id()).orElseThrow();
                     firstRead.countDown();
                     await(otherCommitted);
                     // READ COMMITTED: the second read sees the update committed in between (not so under REPEATABLE READ).
-                    return store.rooms().findById(room.id()).orElseThrow().snapshot().version();
+                    return store.ports().rooms().findById(room.id()).orElseThrow().snapshot().version();
                 }),
                 () -> {
                     await(firstRead);
-                    store.rooms().update(store.rooms().findById(room.id()).orElseThrow().snapshot());
+                    store.ports().rooms().update(store.ports().rooms().findById(room.id()).orElseThrow().snapshot());
                     otherCommitted.countDown();
                     return -1L;
                 });
@@ -203,31 +203,31 @@ abstract class StoreBehaviourTests {
         CountDownLatch looked = new CountDownLatch(1);
 
         List<Callable<Boolean>> work = List.of(
-                () -> store.transactionRunner().inTransaction(() -> {
-                    store.visitors().insert(visitor);
+                () -> store.ports().transactions().inTransaction(() -> {
+                    store.ports().visitors().insert(visitor);
                     written.countDown();
                     await(looked);
                     return true;
                 }),
                 () -> {
                     await(written);
-                    boolean seen = store.visitors().findById(visitor.id()).isPresent();
+                    boolean seen = store.ports().visitors().findById(visitor.id()).isPresent();
                     looked.countDown();
                     return seen;
                 });
 
         assertThat(runTogether(work)).containsExactly(true, false);
-        assertThat(store.visitors().findById(visitor.id())).isPresent();
+        assertThat(store.ports().visitors().findById(visitor.id())).isPresent();
     }
 
     @Test
     void the_routing_lock_needs_a_unit_of_work() {
         JdbcStore store = fixture().newStore();
 
-        assertThatThrownBy(() -> store.agentRouting().lockRouting()).isInstanceOf(IllegalStateException.class);
-        store.transactionRunner().inTransaction(() -> {
-            store.agentRouting().lockRouting();
-            store.agentRouting().lockRouting();
+        assertThatThrownBy(() -> store.ports().routing().lockRouting()).isInstanceOf(IllegalStateException.class);
+        store.ports().transactions().inTransaction(() -> {
+            store.ports().routing().lockRouting();
+            store.ports().routing().lockRouting();
             return null;
         });
     }
@@ -237,14 +237,14 @@ abstract class StoreBehaviourTests {
         JdbcStore store = fixture().newStore();
         List<Callable<List<Long>>> work = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            work.add(() -> store.transactionRunner().inTransaction(() -> List.of(
-                    store.visitors().nextGuestNumber(), store.visitors().nextGuestNumber())));
+            work.add(() -> store.ports().transactions().inTransaction(() -> List.of(
+                    store.ports().visitors().nextGuestNumber(), store.ports().visitors().nextGuestNumber())));
         }
 
         List<Long> numbers = runTogether(work).stream().flatMap(List::stream).sorted().toList();
 
         assertThat(numbers).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
-        assertThat(store.visitors().nextGuestNumber()).isEqualTo(13);
+        assertThat(store.ports().visitors().nextGuestNumber()).isEqualTo(13);
     }
 
     @Test
@@ -259,10 +259,10 @@ abstract class StoreBehaviourTests {
                 room.close(dev.livechat.domain.room.Closer.VISITOR,
                         new dev.livechat.domain.room.ClosedBy(visitor.value(), "guest-1"), List.of(), at(i));
             }
-            store.rooms().insert(room.snapshot());
+            store.ports().rooms().insert(room.snapshot());
         }
 
-        List<String> sorted = store.visitorChatSearch()
+        List<String> sorted = store.ports().chatSearch()
                 .chatHistory(visitor, List.of(new SortKey<>(RoomSortField.FNAME, true)), 0, 50)
                 .items().stream().map(r -> r.snapshot().fname()).toList();
 
@@ -273,14 +273,14 @@ abstract class StoreBehaviourTests {
     void search_matches_the_escape_character_and_long_texts_literally() {
         JdbcStore store = fixture().newStore();
         Room room = openRoom(id("tok"), at(0));
-        store.rooms().insert(room.snapshot());
+        store.ports().rooms().insert(room.snapshot());
         String longText = "x".repeat(19_990) + "Wow!!% 😀";
         Message message = TestData.visitorText(room, longText, at(1));
         room.record(message);
-        store.rooms().update(room.snapshot().toBuilder().version(0).build());
-        store.messages().insert(message);
+        store.ports().rooms().update(room.snapshot().toBuilder().version(0).build());
+        store.ports().messages().insert(message);
 
-        assertThat(store.messages().findById(message.id()).orElseThrow().msg()).isEqualTo(longText);
+        assertThat(store.ports().messages().findById(message.id()).orElseThrow().msg()).isEqualTo(longText);
         for (String hit : List.of("!", "!!", "w!!%", "WOW!!% 😀", "x".repeat(300))) {
             assertThat(search(store, room.visitorId(), hit)).as(hit).containsExactly(room.id());
         }
@@ -290,7 +290,7 @@ abstract class StoreBehaviourTests {
     }
 
     private static List<RoomId> search(JdbcStore store, VisitorId visitor, String text) {
-        return store.visitorChatSearch().searchChats(visitor, new ChatSearchFilter(text, false, false, null),
+        return store.ports().chatSearch().searchChats(visitor, new ChatSearchFilter(text, false, false, null),
                 List.of(), 0, 50).items().stream().map(Room::id).toList();
     }
 
@@ -298,12 +298,12 @@ abstract class StoreBehaviourTests {
     void department_names_differing_in_case_or_trailing_spaces_are_different_names() {
         JdbcStore store = fixture().newStore();
         for (String name : List.of("Sales", "sales", "Sales ", "Sales  ")) {
-            store.departments().insert(TestData.department(name, true, at(0)));
+            store.ports().departments().insert(TestData.department(name, true, at(0)));
         }
         for (String name : List.of("Sales", "sales", "Sales ", "Sales  ")) {
-            assertThat(store.departments().findByName(name)).get().extracting(Department::name).isEqualTo(name);
+            assertThat(store.ports().departments().findByName(name)).get().extracting(Department::name).isEqualTo(name);
         }
-        assertThat(violated(() -> store.departments().insert(TestData.department("Sales ", false, at(1)))))
+        assertThat(violated(() -> store.ports().departments().insert(TestData.department("Sales ", false, at(1)))))
                 .isEqualTo(Constraint.DEPARTMENT_NAME);
     }
 
@@ -311,20 +311,20 @@ abstract class StoreBehaviourTests {
     void adding_an_agent_twice_keeps_the_first_link_and_updating_a_user_keeps_its_last_assignment() {
         JdbcStore store = fixture().newStore();
         User agent = TestData.agent("agent", at(0));
-        store.users().insert(agent);
-        store.loginTokens().insert(agent.id(), "hash", at(0), at(3_600_000));
+        store.ports().users().insert(agent);
+        store.ports().loginTokens().insert(agent.id(), "hash", at(0), at(3_600_000));
         Department sales = TestData.department("Sales", true, at(0));
-        store.departments().insert(sales);
-        store.departments().addAgent(sales.id(), agent.id(), agent.username(), 1, 2);
-        store.departments().addAgent(sales.id(), agent.id(), agent.username(), 7, 8);
-        store.agentRouting().recordAssignment(agent.id(), at(500));
+        store.ports().departments().insert(sales);
+        store.ports().departments().addAgent(sales.id(), agent.id(), agent.username(), 1, 2);
+        store.ports().departments().addAgent(sales.id(), agent.id(), agent.username(), 7, 8);
+        store.ports().routing().recordAssignment(agent.id(), at(500));
 
-        store.users().update(agent.withLivechatStatus(dev.livechat.domain.user.AgentStatus.AVAILABLE, at(600)));
+        store.ports().users().update(agent.withLivechatStatus(dev.livechat.domain.user.AgentStatus.AVAILABLE, at(600)));
 
-        assertThat(store.departments().isAgentOf(agent.id(), sales.id())).isTrue();
-        assertThat(store.agentRouting().findCandidates(sales.id(), at(700)))
+        assertThat(store.ports().departments().isAgentOf(agent.id(), sales.id())).isTrue();
+        assertThat(store.ports().routing().findCandidates(sales.id(), at(700)))
                 .singleElement().satisfies(c -> assertThat(c.lastAssignedAt()).isEqualTo(at(500)));
-        assertThat(store.agentRouting().findCandidates(new DepartmentId("other"), at(700))).isEmpty();
+        assertThat(store.ports().routing().findCandidates(new DepartmentId("other"), at(700))).isEmpty();
     }
 
     @Test
@@ -334,10 +334,10 @@ abstract class StoreBehaviourTests {
         room.record(TestData.visitorText(room, "hi", at(5)));
         Inquiry inquiry = Inquiry.queue(new InquiryId(id("i")), room.snapshot(), at(6)).take(at(7));
 
-        store.inquiries().insert(inquiry);
+        store.ports().inquiries().insert(inquiry);
 
-        assertThat(store.inquiries().findByRoomId(room.id())).contains(inquiry);
-        assertThat(store.inquiries().findById(inquiry.id()).map(Inquiry::visitor).map(v -> v.lastMessageTs()))
+        assertThat(store.ports().inquiries().findByRoomId(room.id())).contains(inquiry);
+        assertThat(store.ports().inquiries().findById(inquiry.id()).map(Inquiry::visitor).map(v -> v.lastMessageTs()))
                 .isEqualTo(Optional.of(at(5)));
     }
 
@@ -347,9 +347,9 @@ abstract class StoreBehaviourTests {
         Room a = openRoom(id("tok"), at(0));
         Room b = openRoom(id("tok"), at(0));
         MessageId shared = new MessageId(id("m"));
-        store.messages().insert(Message.agentText(shared, a.id(), "one", at(1), TestData.visitorAuthor(a.visitorId())));
+        store.ports().messages().insert(Message.agentText(shared, a.id(), "one", at(1), TestData.visitorAuthor(a.visitorId())));
 
-        assertThat(violated(() -> store.messages().insert(
+        assertThat(violated(() -> store.ports().messages().insert(
                 Message.agentText(shared, b.id(), "two", at(1), TestData.visitorAuthor(b.visitorId())))))
                 .isEqualTo(Constraint.MESSAGE_ID);
     }
@@ -361,10 +361,10 @@ abstract class StoreBehaviourTests {
                 new VisitorProfile("Ünal", "u@example.com", "+49 30 1234", new DepartmentId("D1")), at(0))
                 .withLastChat(new dev.livechat.domain.visitor.LastChat(new RoomId("R1"), at(1)), at(2));
 
-        store.visitors().insert(visitor);
+        store.ports().visitors().insert(visitor);
 
-        assertThat(store.visitors().findByToken(new VisitorToken("  spaced token  "))).contains(visitor);
-        assertThat(store.visitors().findByToken(new VisitorToken("  spaced token"))).isEmpty();
+        assertThat(store.ports().visitors().findByToken(new VisitorToken("  spaced token  "))).contains(visitor);
+        assertThat(store.ports().visitors().findByToken(new VisitorToken("  spaced token"))).isEmpty();
     }
 
     private static void await(CountDownLatch latch) {

@@ -5,16 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import dev.livechat.application.port.out.AgentRouting;
-import dev.livechat.application.port.out.DepartmentRepository;
-import dev.livechat.application.port.out.InquiryRepository;
-import dev.livechat.application.port.out.LoginTokenRepository;
-import dev.livechat.application.port.out.MessageRepository;
-import dev.livechat.application.port.out.RoomRepository;
-import dev.livechat.application.port.out.TransactionRunner;
-import dev.livechat.application.port.out.UserRepository;
-import dev.livechat.application.port.out.VisitorChatSearch;
-import dev.livechat.application.port.out.VisitorRepository;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.domain.error.StoreUnavailableException;
 
 import java.time.Clock;
@@ -40,32 +31,18 @@ public final class MongoStore implements AutoCloseable {
     private static final int DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
 
     private final MongoClient client;
-    private final RoomRepository rooms;
-    private final MessageRepository messages;
-    private final VisitorRepository visitors;
-    private final UserRepository users;
-    private final LoginTokenRepository loginTokens;
-    private final InquiryRepository inquiries;
-    private final DepartmentRepository departments;
-    private final AgentRouting agentRouting;
-    private final VisitorChatSearch visitorChatSearch;
-    private final MongoTransactionRunner transactionRunner;
+    private final StorePorts ports;
 
     private MongoStore(MongoClient client, String database, Clock clock, Duration leaseTtl, Duration lockMaxWait) {
         this.client = client;
         StoreCollections c = new StoreCollections(client.getDatabase(database));
         MongoSchema.ensure(c);
-        this.rooms = new MongoRoomRepository(c);
-        this.messages = new MongoMessageRepository(c);
-        this.visitors = new MongoVisitorRepository(c);
-        this.users = new MongoUserRepository(c);
-        this.loginTokens = new MongoLoginTokenRepository(c);
-        this.inquiries = new MongoInquiryRepository(c);
-        this.departments = new MongoDepartmentRepository(c);
-        this.transactionRunner = new MongoTransactionRunner();
-        this.agentRouting = new MongoAgentRouting(c, transactionRunner,
-                new RoutingLease(c, clock, leaseTtl, lockMaxWait));
-        this.visitorChatSearch = new MongoVisitorChatSearch(c);
+        MongoTransactionRunner transactions = new MongoTransactionRunner();
+        this.ports = new StorePorts(new MongoRoomRepository(c), new MongoMessageRepository(c),
+                new MongoVisitorRepository(c), new MongoUserRepository(c), new MongoLoginTokenRepository(c),
+                new MongoInquiryRepository(c), new MongoDepartmentRepository(c),
+                new MongoAgentRouting(c, transactions, new RoutingLease(c, clock, leaseTtl, lockMaxWait)),
+                new MongoVisitorChatSearch(c), transactions);
     }
 
     /**
@@ -104,44 +81,9 @@ public final class MongoStore implements AutoCloseable {
         }
     }
 
-    public RoomRepository rooms() {
-        return rooms;
-    }
-
-    public MessageRepository messages() {
-        return messages;
-    }
-
-    public VisitorRepository visitors() {
-        return visitors;
-    }
-
-    public UserRepository users() {
-        return users;
-    }
-
-    public LoginTokenRepository loginTokens() {
-        return loginTokens;
-    }
-
-    public InquiryRepository inquiries() {
-        return inquiries;
-    }
-
-    public DepartmentRepository departments() {
-        return departments;
-    }
-
-    public AgentRouting agentRouting() {
-        return agentRouting;
-    }
-
-    public VisitorChatSearch visitorChatSearch() {
-        return visitorChatSearch;
-    }
-
-    public TransactionRunner transactionRunner() {
-        return transactionRunner;
+    /** Every out-port of this store, all over the same database. */
+    public StorePorts ports() {
+        return ports;
     }
 
     /** Closes the client; the repositories fail with {@code StoreUnavailableException} afterwards. */

@@ -29,7 +29,7 @@ abstract class CounterAndLockBehaviour {
         MongoStore second = mongo().sameDatabaseStore();
         AtomicInteger n = new AtomicInteger();
         var outcomes = ConcurrentRuns.run(40, () ->
-                (n.incrementAndGet() % 2 == 0 ? first : second).visitors().nextGuestNumber());
+                (n.incrementAndGet() % 2 == 0 ? first : second).ports().visitors().nextGuestNumber());
 
         assertThat(outcomes).allMatch(ConcurrentRuns.Outcome::ok);
         assertThat(outcomes.stream().map(ConcurrentRuns.Outcome::value))
@@ -44,8 +44,8 @@ abstract class CounterAndLockBehaviour {
         MongoStore store = mongo().newStore();
         mongo().database().getCollection("rocketchat_settings").insertOne(new Document("_id", "Livechat_guest_count")
                 .append("type", "int").append("value", 536).append("packageValue", 1).append("public", false));
-        assertThat(store.visitors().nextGuestNumber()).isEqualTo(537);
-        assertThat(store.visitors().nextGuestNumber()).isEqualTo(538);
+        assertThat(store.ports().visitors().nextGuestNumber()).isEqualTo(537);
+        assertThat(store.ports().visitors().nextGuestNumber()).isEqualTo(538);
         Document setting = mongo().database().getCollection("rocketchat_settings")
                 .find(Filters.eq("_id", "Livechat_guest_count")).first();
         assertThat(setting).containsEntry("type", "int").containsEntry("packageValue", 1);
@@ -58,25 +58,25 @@ abstract class CounterAndLockBehaviour {
     @Test
     void a_unit_of_work_runs_directly_and_is_not_rolled_back() {
         MongoStore store = mongo().newStore();
-        TransactionRunner tx = store.transactionRunner();
+        TransactionRunner tx = store.ports().transactions();
         assertThat(tx.inTransaction(() -> "done")).isEqualTo("done");
         assertThat(tx.<Object>inTransaction(() -> null)).isNull();
 
         IllegalArgumentException failure = new IllegalArgumentException("work failed");
         assertThatThrownBy(() -> tx.inTransaction(() -> {
-            store.visitors().insert(Samples.visitor("v1", "tok-1", 1));
+            store.ports().visitors().insert(Samples.visitor("v1", "tok-1", 1));
             assertThat(mongo().database().getCollection("rocketchat_livechat_visitor").countDocuments()).isEqualTo(1);
             return tx.inTransaction(() -> {
                 throw failure;
             });
         })).isSameAs(failure);
-        assertThat(store.visitors().findById(new dev.livechat.domain.shared.VisitorId("v1"))).isPresent();
+        assertThat(store.ports().visitors().findById(new dev.livechat.domain.shared.VisitorId("v1"))).isPresent();
     }
 
     @Test
     void lock_routing_outside_a_unit_of_work_is_a_programming_error() {
         MongoStore store = mongo().newStore();
-        assertThatThrownBy(() -> store.agentRouting().lockRouting()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.ports().routing().lockRouting()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -91,9 +91,9 @@ abstract class CounterAndLockBehaviour {
 
         var outcomes = ConcurrentRuns.run(12, () -> {
             MongoStore store = turn.incrementAndGet() % 2 == 0 ? first : second;
-            return store.transactionRunner().inTransaction(() -> {
-                store.agentRouting().lockRouting();
-                store.agentRouting().lockRouting(); // re-entrant within the unit
+            return store.ports().transactions().inTransaction(() -> {
+                store.ports().routing().lockRouting();
+                store.ports().routing().lockRouting(); // re-entrant within the unit
                 maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                 // A read-then-write that loses updates unless the units really run one after another.
                 int n = scratch.find(Filters.eq("_id", "c")).first().getInteger("n");
@@ -113,18 +113,18 @@ abstract class CounterAndLockBehaviour {
     @Test
     void the_lease_is_released_when_the_unit_ends_with_an_exception_and_nested_units_join() {
         MongoStore store = mongo().newStore();
-        TransactionRunner tx = store.transactionRunner();
+        TransactionRunner tx = store.ports().transactions();
         assertThatThrownBy(() -> tx.inTransaction(() -> {
-            store.agentRouting().lockRouting();
+            store.ports().routing().lockRouting();
             return tx.inTransaction(() -> {
-                store.agentRouting().lockRouting();
+                store.ports().routing().lockRouting();
                 throw new IllegalArgumentException("boom");
             });
         })).hasMessage("boom");
         assertThat(mongo().database().getCollection("livechat_adapter_locks").countDocuments()).isZero();
 
         String held = tx.inTransaction(() -> {
-            store.agentRouting().lockRouting();
+            store.ports().routing().lockRouting();
             tx.inTransaction(() -> "nested");
             // the nested unit's end does not release the outer unit's lease
             return mongo().database().getCollection("livechat_adapter_locks").find().first().getString("owner");
@@ -140,8 +140,8 @@ abstract class CounterAndLockBehaviour {
                 .append("owner", "crashed-instance")
                 .append("expiresAt", Date.from(Instant.now().minusSeconds(1))));
 
-        String owner = store.transactionRunner().inTransaction(() -> {
-            store.agentRouting().lockRouting();
+        String owner = store.ports().transactions().inTransaction(() -> {
+            store.ports().routing().lockRouting();
             return mongo().database().getCollection("livechat_adapter_locks").find().first().getString("owner");
         });
         assertThat(owner).isNotEqualTo("crashed-instance");
@@ -155,8 +155,8 @@ abstract class CounterAndLockBehaviour {
                 .append("expiresAt", Date.from(Instant.now().plusSeconds(60))));
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> store.transactionRunner().inTransaction(() -> {
-            store.agentRouting().lockRouting();
+        assertThatThrownBy(() -> store.ports().transactions().inTransaction(() -> {
+            store.ports().routing().lockRouting();
             return null;
         })).isInstanceOf(StoreUnavailableException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
@@ -166,8 +166,8 @@ abstract class CounterAndLockBehaviour {
 
         // and the local lock was released: once the foreign lease is gone, the next unit gets the lease at once
         mongo().database().getCollection("livechat_adapter_locks").deleteMany(new Document());
-        assertThat(store.transactionRunner().inTransaction(() -> {
-            store.agentRouting().lockRouting();
+        assertThat(store.ports().transactions().inTransaction(() -> {
+            store.ports().routing().lockRouting();
             return List.of("locked");
         })).containsExactly("locked");
     }

@@ -38,20 +38,20 @@ abstract class LookupAndSearchBehaviour {
     @Test
     void usernames_and_emails_are_unique_and_found_ignoring_case_but_literally() {
         MongoStore store = mongo().newStore();
-        store.users().insert(Samples.agent("u1", "Faria.Masood", "Faria@Example.com"));
+        store.ports().users().insert(Samples.agent("u1", "Faria.Masood", "Faria@Example.com"));
 
-        assertThat(store.users().findByUsername("faria.MASOOD")).map(User::id).contains(new UserId("u1"));
-        assertThat(store.users().findByUsername("faria_masood")).isEmpty();
-        assertThat(store.users().findByUsername("faria.masoo")).isEmpty();
-        assertThat(store.users().findByUsername("fariaXmasood")).isEmpty();
-        assertThat(store.users().findByUsername(".*")).isEmpty();
-        assertThat(store.users().findByEmail("FARIA@example.COM")).map(User::id).contains(new UserId("u1"));
-        assertThat(store.users().findByEmail("faria@exampleXcom")).isEmpty();
+        assertThat(store.ports().users().findByUsername("faria.MASOOD")).map(User::id).contains(new UserId("u1"));
+        assertThat(store.ports().users().findByUsername("faria_masood")).isEmpty();
+        assertThat(store.ports().users().findByUsername("faria.masoo")).isEmpty();
+        assertThat(store.ports().users().findByUsername("fariaXmasood")).isEmpty();
+        assertThat(store.ports().users().findByUsername(".*")).isEmpty();
+        assertThat(store.ports().users().findByEmail("FARIA@example.COM")).map(User::id).contains(new UserId("u1"));
+        assertThat(store.ports().users().findByEmail("faria@exampleXcom")).isEmpty();
 
-        assertThatThrownBy(() -> store.users().insert(Samples.agent("u2", "FARIA.masood", "other@example.com")))
+        assertThatThrownBy(() -> store.ports().users().insert(Samples.agent("u2", "FARIA.masood", "other@example.com")))
                 .isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.USERNAME));
-        assertThatThrownBy(() -> store.users().insert(Samples.agent("u3", "someone", "faria@EXAMPLE.com")))
+        assertThatThrownBy(() -> store.ports().users().insert(Samples.agent("u3", "someone", "faria@EXAMPLE.com")))
                 .isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.USER_EMAIL));
     }
@@ -64,37 +64,37 @@ abstract class LookupAndSearchBehaviour {
                         .append("verified", true)))
                 .append("roles", List.of("user", "livechat-agent")).append("active", true).append("type", "user"));
 
-        assertThat(store.users().findByUsername("A.B+C")).map(User::id).contains(new UserId("rc1"));
-        assertThat(store.users().findByUsername("aXb+c")).isEmpty();
-        assertThat(store.users().findByUsername("a.b+")).isEmpty();
-        assertThat(store.users().findByUsername("a.b+c\n")).isEmpty();
-        assertThat(store.users().findByEmail("a.b+c@example.COM")).map(User::id).contains(new UserId("rc1"));
-        assertThat(store.users().findByEmail("a.b+c@exampleXcom")).isEmpty();
-        assertThat(store.users().findById(new UserId("rc1")).orElseThrow().statusLivechat())
+        assertThat(store.ports().users().findByUsername("A.B+C")).map(User::id).contains(new UserId("rc1"));
+        assertThat(store.ports().users().findByUsername("aXb+c")).isEmpty();
+        assertThat(store.ports().users().findByUsername("a.b+")).isEmpty();
+        assertThat(store.ports().users().findByUsername("a.b+c\n")).isEmpty();
+        assertThat(store.ports().users().findByEmail("a.b+c@example.COM")).map(User::id).contains(new UserId("rc1"));
+        assertThat(store.ports().users().findByEmail("a.b+c@exampleXcom")).isEmpty();
+        assertThat(store.ports().users().findById(new UserId("rc1")).orElseThrow().statusLivechat())
                 .isPresent(); // an agent without statusLivechat reads as not available
     }
 
     @Test
     void find_by_role_filters_literally_sorts_and_pages() {
         MongoStore store = mongo().newStore();
-        store.users().insert(Samples.agent("u1", "anna", null));
-        store.users().insert(Samples.agent("u2", "a.na", null));
-        store.users().insert(Samples.agent("u3", "ZOE", null));
-        store.users().insert(User.create(new UserId("u4"), "boss", "Anna Boss", null, "h", true,
+        store.ports().users().insert(Samples.agent("u1", "anna", null));
+        store.ports().users().insert(Samples.agent("u2", "a.na", null));
+        store.ports().users().insert(Samples.agent("u3", "ZOE", null));
+        store.ports().users().insert(User.create(new UserId("u4"), "boss", "Anna Boss", null, "h", true,
                 List.of(Role.LIVECHAT_MANAGER), T0));
 
-        Page<User> agents = store.users().findByRole(Role.LIVECHAT_AGENT, null,
+        Page<User> agents = store.ports().users().findByRole(Role.LIVECHAT_AGENT, null,
                 List.of(new SortKey<>(UserSortField.USERNAME, false)), 0, 2);
         assertThat(agents.total()).isEqualTo(3);
         assertThat(agents.items()).extracting(User::username).containsExactly("anna", "a.na");
-        assertThat(store.users().findByRole(Role.LIVECHAT_AGENT, "A.N", List.of(), 0, 10).items())
+        assertThat(store.ports().users().findByRole(Role.LIVECHAT_AGENT, "A.N", List.of(), 0, 10).items())
                 .extracting(User::username).containsExactly("a.na");
-        assertThat(store.users().findByRole(Role.LIVECHAT_AGENT, "zo", List.of(), 0, 10).items())
+        assertThat(store.ports().users().findByRole(Role.LIVECHAT_AGENT, "zo", List.of(), 0, 10).items())
                 .extracting(User::username).containsExactly("ZOE");
-        assertThat(store.users().findByRole(Role.LIVECHAT_AGENT, "of anna", List.of(), 0, 10).items())
+        assertThat(store.ports().users().findByRole(Role.LIVECHAT_AGENT, "of anna", List.of(), 0, 10).items())
                 .extracting(User::username).containsExactly("anna");
-        assertThat(store.users().existsWithRole(Role.LIVECHAT_MANAGER)).isTrue();
-        assertThat(store.users().existsWithRole(Role.ADMIN)).isFalse();
+        assertThat(store.ports().users().existsWithRole(Role.LIVECHAT_MANAGER)).isTrue();
+        assertThat(store.ports().users().existsWithRole(Role.ADMIN)).isFalse();
     }
 
     @Test
@@ -103,7 +103,7 @@ abstract class LookupAndSearchBehaviour {
         Room a = room(store, "ra", T0, "I have a question about my INVOICE", "a.* pattern 100% \\d");
         Room b = room(store, "rb", T0.plusSeconds(100), "invoice? invoice! Invoice.", null);
         Room c = room(store, "rc", T0.plusSeconds(200), "nothing here", null);
-        store.messages().insert(Message.system(MessageType.COMMAND, new MessageId("cmd"), c.id(), "invoice",
+        store.ports().messages().insert(Message.system(MessageType.COMMAND, new MessageId("cmd"), c.id(), "invoice",
                 T0.plusSeconds(201), Samples.agentAuthor()));
         Room d = room(store, "rd", T0.plusSeconds(300), "ÉCOLE Straße", null);
         closeWithComment(store, d, "Closing: İnvoice sent");
@@ -133,28 +133,28 @@ abstract class LookupAndSearchBehaviour {
         closeWithComment(store, served, "bye");
         Room widget = Room.open(new RoomId("widget"), new VisitorId("v1"), "guest-1", new VisitorToken("tok-w"),
                 null, null, new RoomSource("widget", "Landing Page"), T0.plusSeconds(20));
-        store.rooms().insert(widget.snapshot());
+        store.ports().rooms().insert(widget.snapshot());
 
-        assertThat(ids(store.visitorChatSearch().searchChats(new VisitorId("v1"),
+        assertThat(ids(store.ports().chatSearch().searchChats(new VisitorId("v1"),
                 new ChatSearchFilter(null, true, false, null), List.of(), 0, 10))).containsExactly("closed-served");
-        assertThat(ids(store.visitorChatSearch().searchChats(new VisitorId("v1"),
+        assertThat(ids(store.ports().chatSearch().searchChats(new VisitorId("v1"),
                 new ChatSearchFilter(null, false, true, null), List.of(), 0, 10))).containsExactly("closed-served");
-        assertThat(ids(store.visitorChatSearch().searchChats(new VisitorId("v1"),
+        assertThat(ids(store.ports().chatSearch().searchChats(new VisitorId("v1"),
                 new ChatSearchFilter(null, false, false, "WIDG"), List.of(), 0, 10))).containsExactly("widget");
-        assertThat(ids(store.visitorChatSearch().searchChats(new VisitorId("v1"),
+        assertThat(ids(store.ports().chatSearch().searchChats(new VisitorId("v1"),
                 new ChatSearchFilter(null, false, false, "landing"), List.of(), 0, 10))).containsExactly("widget");
-        assertThat(ids(store.visitorChatSearch().searchChats(new VisitorId("v1"),
+        assertThat(ids(store.ports().chatSearch().searchChats(new VisitorId("v1"),
                 new ChatSearchFilter(null, false, false, "a.i"), List.of(), 0, 10))).isEmpty();
-        Page<Room> page = store.visitorChatSearch().searchChats(new VisitorId("v1"),
+        Page<Room> page = store.ports().chatSearch().searchChats(new VisitorId("v1"),
                 new ChatSearchFilter("", false, false, ""), List.of(new SortKey<>(RoomSortField.TS, true)), 1, 1);
         assertThat(page.total()).isEqualTo(3);
         assertThat(ids(page)).containsExactly("closed-served");
-        Page<Room> closedFirst = store.visitorChatSearch().chatHistory(new VisitorId("v1"),
+        Page<Room> closedFirst = store.ports().chatSearch().chatHistory(new VisitorId("v1"),
                 List.of(new SortKey<>(RoomSortField.CLOSED_AT, false)), 0, 10);
         assertThat(ids(closedFirst)).containsExactly("closed-served", "open-unserved", "widget");
-        assertThat(store.visitorChatSearch().chatHistory(new VisitorId("v1"), List.of(), 0, 0).items()).isEmpty();
-        assertThat(store.visitorChatSearch().chatHistory(new VisitorId("v1"), List.of(), 0, 0).total()).isEqualTo(3);
-        assertThat(store.visitorChatSearch().chatHistory(new VisitorId("nobody"), List.of(), 0, 10).total()).isZero();
+        assertThat(store.ports().chatSearch().chatHistory(new VisitorId("v1"), List.of(), 0, 0).items()).isEmpty();
+        assertThat(store.ports().chatSearch().chatHistory(new VisitorId("v1"), List.of(), 0, 0).total()).isEqualTo(3);
+        assertThat(store.ports().chatSearch().chatHistory(new VisitorId("nobody"), List.of(), 0, 10).total()).isZero();
     }
 
     private static Room room(MongoStore store, String id, Instant ts, String visitorText, String agentText) {
@@ -167,18 +167,18 @@ abstract class LookupAndSearchBehaviour {
         if (served) {
             room.assign(new ServedBy(new UserId("agent1"), "faria.masood", ts));
         }
-        store.rooms().insert(room.snapshot());
+        store.ports().rooms().insert(room.snapshot());
         Message v = Samples.visitorText(room, visitorText, ts.plusSeconds(1));
-        store.messages().insert(v);
+        store.ports().messages().insert(v);
         room.record(v);
         if (agentText != null) {
             Message a = Samples.agentText(room, agentText, ts.plusSeconds(2));
-            store.messages().insert(a);
+            store.ports().messages().insert(a);
             room.record(a);
         }
-        Room stored = store.rooms().findById(room.id()).orElseThrow();
-        store.rooms().update(room.snapshot().toBuilder().version(stored.snapshot().version()).build());
-        return store.rooms().findById(room.id()).orElseThrow();
+        Room stored = store.ports().rooms().findById(room.id()).orElseThrow();
+        store.ports().rooms().update(room.snapshot().toBuilder().version(stored.snapshot().version()).build());
+        return store.ports().rooms().findById(room.id()).orElseThrow();
     }
 
     private static void closeWithComment(MongoStore store, Room room, String comment) {
@@ -187,12 +187,12 @@ abstract class LookupAndSearchBehaviour {
         Message close = Message.close(new MessageId(Samples.id("close")), room.id(), comment, at,
                 Samples.agentAuthor(), null);
         room.record(close);
-        store.messages().insert(close);
-        store.rooms().update(room.snapshot());
+        store.ports().messages().insert(close);
+        store.ports().rooms().update(room.snapshot());
     }
 
     private static Page<Room> search(MongoStore store, String text) {
-        return store.visitorChatSearch().searchChats(new VisitorId("v1"), new ChatSearchFilter(text, false, false, null),
+        return store.ports().chatSearch().searchChats(new VisitorId("v1"), new ChatSearchFilter(text, false, false, null),
                 List.of(new SortKey<>(RoomSortField.TS, false)), 0, 10);
     }
 

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 import org.junit.jupiter.api.Assumptions;
 
 import java.net.InetSocketAddress;
@@ -86,13 +86,8 @@ final class MongoFixture implements AutoCloseable {
     }
 
     /** All ports of a fresh store. */
-    Stores newStores() {
-        return stores(newStore());
-    }
-
-    static Stores stores(MongoStore s) {
-        return new Stores(s.rooms(), s.messages(), s.visitors(), s.users(), s.loginTokens(), s.inquiries(),
-                s.departments(), s.agentRouting(), s.visitorChatSearch(), s.transactionRunner());
+    StorePorts newStores() {
+        return newStore().ports();
     }
 
     /** Raw access to the database of the last store opened, to plant or inspect documents. */

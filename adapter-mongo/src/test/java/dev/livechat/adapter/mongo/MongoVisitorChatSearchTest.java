@@ -1,7 +1,7 @@
 package dev.livechat.adapter.mongo;
 
 import dev.livechat.application.port.out.contract.VisitorChatSearchContract;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -26,7 +26,7 @@ class MongoVisitorChatSearchTest extends VisitorChatSearchContract {
     }
 
     @Override
-    protected Stores newStores() {
+    protected StorePorts newStores() {
         return mongo.newStores();
     }
 }

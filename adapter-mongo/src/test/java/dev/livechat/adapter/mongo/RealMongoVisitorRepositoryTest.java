@@ -1,7 +1,7 @@
 package dev.livechat.adapter.mongo;
 
 import dev.livechat.application.port.out.contract.VisitorRepositoryContract;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -26,7 +26,7 @@ class RealMongoVisitorRepositoryTest extends VisitorRepositoryContract {
     }
 
     @Override
-    protected Stores newStores() {
+    protected StorePorts newStores() {
         // here, not in a @BeforeEach: the contract's own @BeforeEach asks for the stores first
         MongoFixture.assumeAvailable(mongo);
         return mongo.newStores();

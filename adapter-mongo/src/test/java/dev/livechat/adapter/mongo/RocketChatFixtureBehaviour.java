@@ -61,7 +61,7 @@ abstract class RocketChatFixtureBehaviour {
 
     @Test
     void chat_history_returns_the_visitors_rocket_chat_rooms_newest_first() {
-        Page<Room> history = store.visitorChatSearch().chatHistory(MARIA,
+        Page<Room> history = store.ports().chatSearch().chatHistory(MARIA,
                 List.of(new SortKey<>(RoomSortField.TS, false)), 0, 50);
 
         assertThat(history.total()).isEqualTo(2);
@@ -117,59 +117,59 @@ abstract class RocketChatFixtureBehaviour {
         assertThat(closed.source().type()).isEqualTo("widget");
         assertThat(history.items().get(0).closingMessage()).map(Message::msg).contains("Issue solved");
 
-        assertThat(store.visitorChatSearch().chatHistory(new VisitorId("47Dajwh9DjpnTAugW"), List.of(), 0, 50)
+        assertThat(store.ports().chatSearch().chatHistory(new VisitorId("47Dajwh9DjpnTAugW"), List.of(), 0, 50)
                 .items()).extracting(r -> r.snapshot().lastMessage().msg()).containsExactly("d");
     }
 
     @Test
     void search_chats_finds_the_closed_served_room_by_its_visitors_question_ignoring_case() {
-        Page<Room> found = store.visitorChatSearch().searchChats(MARIA,
+        Page<Room> found = store.ports().chatSearch().searchChats(MARIA,
                 new ChatSearchFilter("INVOICE", true, true, null), List.of(new SortKey<>(RoomSortField.TS, false)), 0, 50);
         assertThat(found.total()).isEqualTo(1);
         assertThat(found.items()).extracting(r -> r.id().value()).containsExactly("Fw8sKq2mTzR5nYb3X");
 
-        assertThat(ids(store.visitorChatSearch().searchChats(MARIA, new ChatSearchFilter("HI", false, false, null),
+        assertThat(ids(store.ports().chatSearch().searchChats(MARIA, new ChatSearchFilter("HI", false, false, null),
                 List.of(), 0, 50))).containsExactly("hhMKhHnnbY79mGs9K");
-        assertThat(ids(store.visitorChatSearch().searchChats(MARIA, new ChatSearchFilter("issue SOLVED", false, false,
+        assertThat(ids(store.ports().chatSearch().searchChats(MARIA, new ChatSearchFilter("issue SOLVED", false, false,
                 null), List.of(), 0, 50))).containsExactly("Fw8sKq2mTzR5nYb3X");
         // Rocket.Chat's navigation history is a system message: never searched
-        assertThat(ids(store.visitorChatSearch().searchChats(MARIA, new ChatSearchFilter("pricing page", false, false,
+        assertThat(ids(store.ports().chatSearch().searchChats(MARIA, new ChatSearchFilter("pricing page", false, false,
                 null), List.of(), 0, 50))).isEmpty();
-        assertThat(ids(store.visitorChatSearch().searchChats(MARIA, new ChatSearchFilter(null, false, false, "widget"),
+        assertThat(ids(store.ports().chatSearch().searchChats(MARIA, new ChatSearchFilter(null, false, false, "widget"),
                 List.of(), 0, 50))).containsExactly("Fw8sKq2mTzR5nYb3X");
-        assertThat(ids(store.visitorChatSearch().searchChats(MARIA, new ChatSearchFilter(null, false, true, null),
+        assertThat(ids(store.ports().chatSearch().searchChats(MARIA, new ChatSearchFilter(null, false, true, null),
                 List.of(), 0, 50))).containsExactly("Fw8sKq2mTzR5nYb3X");
     }
 
     @Test
     void messages_of_types_this_project_does_not_model_are_left_out() {
-        assertThat(store.messages().findByRoom(new RoomId("Fw8sKq2mTzR5nYb3X"))).extracting(Message::msg)
+        assertThat(store.ports().messages().findByRoom(new RoomId("Fw8sKq2mTzR5nYb3X"))).extracting(Message::msg)
                 .containsExactly("I have a question about my invoice", "Issue solved");
-        assertThat(store.messages().findVisitorVisible(new RoomId("Fw8sKq2mTzR5nYb3X"), null, 0, 1))
+        assertThat(store.ports().messages().findVisitorVisible(new RoomId("Fw8sKq2mTzR5nYb3X"), null, 0, 1))
                 .extracting(Message::type).containsExactly(MessageType.LIVECHAT_CLOSE);
     }
 
     @Test
     void the_visitor_and_the_agent_read_from_rocket_chat_documents() {
-        var visitor = store.visitors().findByToken(new VisitorToken("8s7e9ony6ctl27e1qf8kue")).orElseThrow();
+        var visitor = store.ports().visitors().findByToken(new VisitorToken("8s7e9ony6ctl27e1qf8kue")).orElseThrow();
         assertThat(visitor.id()).isEqualTo(MARIA);
         assertThat(visitor.username()).isEqualTo("guest-537");
         assertThat(visitor.email()).contains("maria@example.com");
         assertThat(visitor.phone()).contains("+5511999990000");
         assertThat(visitor.lastChat().orElseThrow().id().value()).isEqualTo("hhMKhHnnbY79mGs9K");
 
-        var agent = store.users().findByUsername("Faria.Masood").orElseThrow();
+        var agent = store.ports().users().findByUsername("Faria.Masood").orElseThrow();
         assertThat(agent.id()).isEqualTo(new UserId("XycfA5CetCPuEjqxw"));
         assertThat(agent.roles()).containsExactly(Role.USER, Role.LIVECHAT_AGENT);
         assertThat(agent.statusLivechat()).contains(AgentStatus.AVAILABLE);
         assertThat(agent.passwordHash()).startsWith("$2b$10$");
-        assertThat(store.users().findByEmail("FARIA@example.com")).contains(agent);
+        assertThat(store.ports().users().findByEmail("FARIA@example.com")).contains(agent);
 
         Instant now = Instant.parse("2024-05-01T10:00:00Z");
-        assertThat(store.loginTokens().isValid(agent.id(), "oqMbw6fPVfE1mrTjq+V7a2yVsjtPvW9aOY3Rrnj8b0g=", now)).isTrue();
-        assertThat(store.loginTokens().isValid(agent.id(), "oqMbw6fPVfE1mrTjq+V7a2yVsjtPvW9aOY3Rrnj8b0g=",
+        assertThat(store.ports().loginTokens().isValid(agent.id(), "oqMbw6fPVfE1mrTjq+V7a2yVsjtPvW9aOY3Rrnj8b0g=", now)).isTrue();
+        assertThat(store.ports().loginTokens().isValid(agent.id(), "oqMbw6fPVfE1mrTjq+V7a2yVsjtPvW9aOY3Rrnj8b0g=",
                 Instant.parse("2024-07-31T08:00:00.001Z"))).isFalse(); // 90 days after `when`
-        List<AgentCandidate> candidates = store.agentRouting().findCandidates(null, now);
+        List<AgentCandidate> candidates = store.ports().routing().findCandidates(null, now);
         assertThat(candidates).extracting(AgentCandidate::username, AgentCandidate::openRooms)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("faria.masood", 1));
     }
@@ -178,26 +178,26 @@ abstract class RocketChatFixtureBehaviour {
     void open_rooms_rocket_chat_opened_are_covered_by_the_open_room_guarantee_after_start() {
         // Both seed rooms are open for token 8s7e9ony6ctl27e1qf8kue (Rocket.Chat's check-then-insert race): the older
         // one holds the key, and no third open room can join them.
-        assertThat(store.rooms().findOpenByVisitorToken(new VisitorToken("8s7e9ony6ctl27e1qf8kue")).orElseThrow()
+        assertThat(store.ports().rooms().findOpenByVisitorToken(new VisitorToken("8s7e9ony6ctl27e1qf8kue")).orElseThrow()
                 .id().value()).isEqualTo("kCJDd5peKiZnGJLPq");
         Room extra = Samples.openRoom("third", "QyBAKC5Wc8tcv6cco", "8s7e9ony6ctl27e1qf8kue",
                 Instant.parse("2024-05-01T10:00:00Z"));
-        assertThatThrownBy(() -> store.rooms().insert(extra.snapshot()))
+        assertThatThrownBy(() -> store.ports().rooms().insert(extra.snapshot()))
                 .isInstanceOf(UniqueConstraintViolation.class);
     }
 
     @Test
     void updating_a_rocket_chat_room_keeps_its_foreign_keys_and_reads_back() {
-        Room room = store.rooms().findById(new RoomId("kCJDd5peKiZnGJLPq")).orElseThrow();
+        Room room = store.ports().rooms().findById(new RoomId("kCJDd5peKiZnGJLPq")).orElseThrow();
         room.record(Message.agentText(new dev.livechat.domain.shared.MessageId("newAgentMsg1"), room.id(), "hello",
                 Instant.parse("2021-07-09T20:22:00Z"), Samples.agentAuthor()));
-        store.rooms().update(room.snapshot());
+        store.ports().rooms().update(room.snapshot());
 
         Document stored = mongo().database().getCollection("rocketchat_room")
                 .find(Filters.eq("_id", "kCJDd5peKiZnGJLPq")).first();
         assertThat(stored).containsKeys("customFields", "departmentAncestors", "default", "ro", "sysMes");
         assertThat(stored).doesNotContainKey("waitingResponse");
-        assertThat(store.rooms().findById(room.id()).orElseThrow().snapshot())
+        assertThat(store.ports().rooms().findById(room.id()).orElseThrow().snapshot())
                 .isEqualTo(room.snapshot().toBuilder().version(1).build());
         // the agent answered the pending question: a third response, and response.avg re-derived from tt / total
         assertThat(room.snapshot().metrics().responseCount()).isEqualTo(3);

@@ -30,7 +30,7 @@ abstract class RoomAtomicityBehaviour {
 
     @Test
     void update_advances_the_version_and_refuses_a_stale_one() {
-        RoomRepository rooms = mongo().newStore().rooms();
+        RoomRepository rooms = mongo().newStore().ports().rooms();
         Room room = Samples.openRoom("r1", "v1", "tok-1", T0);
         rooms.insert(room.snapshot());
 
@@ -46,14 +46,14 @@ abstract class RoomAtomicityBehaviour {
 
     @Test
     void update_of_a_missing_room_is_a_concurrent_update() {
-        RoomRepository rooms = mongo().newStore().rooms();
+        RoomRepository rooms = mongo().newStore().ports().rooms();
         assertThatThrownBy(() -> rooms.update(Samples.openRoom("nope", "v1", "tok", T0).snapshot()))
                 .isInstanceOf(ConcurrentUpdateException.class);
     }
 
     @Test
     void concurrent_updates_from_one_version_let_exactly_one_win() throws Exception {
-        RoomRepository rooms = mongo().newStore().rooms();
+        RoomRepository rooms = mongo().newStore().ports().rooms();
         rooms.insert(Samples.openRoom("r1", "v1", "tok-1", T0).snapshot());
         RoomSnapshot read = rooms.findById(new RoomId("r1")).orElseThrow().snapshot();
 
@@ -74,14 +74,14 @@ abstract class RoomAtomicityBehaviour {
     @Test
     void a_room_written_by_rocket_chat_without_a_version_updates_as_version_0() {
         MongoStore store = mongo().newStore();
-        store.rooms().insert(Samples.openRoom("r1", "v1", "tok-1", T0).snapshot());
+        store.ports().rooms().insert(Samples.openRoom("r1", "v1", "tok-1", T0).snapshot());
         mongo().database().getCollection("rocketchat_room").updateOne(Filters.eq("_id", "r1"),
                 Updates.unset(RoomMapper.VERSION));
 
-        Room room = store.rooms().findById(new RoomId("r1")).orElseThrow();
+        Room room = store.ports().rooms().findById(new RoomId("r1")).orElseThrow();
         assertThat(room.snapshot().version()).isZero();
         room.record(Samples.visitorText(room, "hi", T0.plusSeconds(1)));
-        store.rooms().update(room.snapshot());
+        store.ports().rooms().update(room.snapshot());
 
         Document stored = mongo().database().getCollection("rocketchat_room").find(Filters.eq("_id", "r1")).first();
         assertThat(stored.get(RoomMapper.VERSION, Number.class).longValue()).isEqualTo(1L);
@@ -89,7 +89,7 @@ abstract class RoomAtomicityBehaviour {
 
     @Test
     void a_second_open_room_for_a_token_is_refused_and_a_closed_one_releases_the_token() {
-        RoomRepository rooms = mongo().newStore().rooms();
+        RoomRepository rooms = mongo().newStore().ports().rooms();
         rooms.insert(Samples.openRoom("r1", "v1", "tok-1", T0).snapshot());
 
         assertThatThrownBy(() -> rooms.insert(Samples.openRoom("r2", "v1", "tok-1", T0).snapshot()))
@@ -110,7 +110,7 @@ abstract class RoomAtomicityBehaviour {
 
     @Test
     void giving_an_open_room_to_a_visitor_who_has_one_is_refused_and_changes_nothing() {
-        RoomRepository rooms = mongo().newStore().rooms();
+        RoomRepository rooms = mongo().newStore().ports().rooms();
         rooms.insert(Samples.openRoom("r1", "v1", "tok-1", T0).snapshot());
         rooms.insert(Samples.openRoom("r2", "v2", "tok-2", T0).snapshot());
 
@@ -137,7 +137,7 @@ abstract class RoomAtomicityBehaviour {
         var outcomes = ConcurrentRuns.run(24, () -> {
             int i = n.incrementAndGet();
             MongoStore store = i % 2 == 0 ? first : second;
-            store.rooms().insert(Samples.openRoom("room" + i, "v1", "the-token", T0).snapshot());
+            store.ports().rooms().insert(Samples.openRoom("room" + i, "v1", "the-token", T0).snapshot());
             return i;
         });
 

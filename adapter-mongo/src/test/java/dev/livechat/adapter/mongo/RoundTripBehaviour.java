@@ -41,20 +41,20 @@ abstract class RoundTripBehaviour {
     void a_fully_closed_room_reads_back_equal_with_metrics_in_milliseconds() {
         MongoStore store = mongo().newStore();
         Room room = Samples.fullyClosedRoom("r1", "v1", "tok-1", T0);
-        store.rooms().insert(room.snapshot());
+        store.ports().rooms().insert(room.snapshot());
 
-        RoomSnapshot read = store.rooms().findById(new RoomId("r1")).orElseThrow().snapshot();
+        RoomSnapshot read = store.ports().rooms().findById(new RoomId("r1")).orElseThrow().snapshot();
         assertThat(read).isEqualTo(room.snapshot());
         assertThat(read.metrics().reactionFirstTimeMs()).isEqualTo(30_490L);
         assertThat(read.metrics().serviceTimeDurationMs()).isEqualTo(119_990L);
-        assertThat(store.rooms().findOpenByVisitorToken(new VisitorToken("tok-1"))).isEmpty();
+        assertThat(store.ports().rooms().findOpenByVisitorToken(new VisitorToken("tok-1"))).isEmpty();
     }
 
     @Test
     void rooms_are_stored_like_rocket_chat_stores_them() {
         MongoStore store = mongo().newStore();
-        store.rooms().insert(Samples.fullyClosedRoom("closed", "v1", "tok-1", T0).snapshot());
-        store.rooms().insert(Samples.openRoom("open", "v1", "tok-1", T0).snapshot());
+        store.ports().rooms().insert(Samples.fullyClosedRoom("closed", "v1", "tok-1", T0).snapshot());
+        store.ports().rooms().insert(Samples.openRoom("open", "v1", "tok-1", T0).snapshot());
 
         Document closed = mongo().database().getCollection("rocketchat_room").find(Filters.eq("_id", "closed")).first();
         assertThat(closed).containsEntry("t", "l").containsEntry("cl", false).containsEntry("closer", "user")
@@ -96,8 +96,8 @@ abstract class RoundTripBehaviour {
         Message close = Message.close(new MessageId("x1"), room.id(), "Closed by visitor", T0.plusSeconds(5),
                 Samples.visitorAuthor(room), room.visitorToken());
         for (Message m : List.of(visitor, agent, command, transfer, close)) {
-            store.messages().insert(m);
-            assertThat(store.messages().findById(m.id())).contains(m);
+            store.ports().messages().insert(m);
+            assertThat(store.ports().messages().findById(m.id())).contains(m);
         }
 
         Document stored = mongo().database().getCollection("rocketchat_message")
@@ -108,11 +108,11 @@ abstract class RoundTripBehaviour {
         assertThat(stored.getList("md", Document.class).get(1).getList("value", Object.class)).isEmpty();
         assertThat(stored.get("_updatedAt")).isEqualTo(stored.get("ts"));
 
-        assertThat(store.messages().findByRoom(room.id())).containsExactly(visitor, agent, command, transfer, close);
-        assertThat(store.messages().findVisitorVisible(room.id(), null, 0, 10))
+        assertThat(store.ports().messages().findByRoom(room.id())).containsExactly(visitor, agent, command, transfer, close);
+        assertThat(store.ports().messages().findVisitorVisible(room.id(), null, 0, 10))
                 .containsExactly(close, transfer, agent, visitor);
-        assertThat(store.messages().findVisitorVisible(room.id(), T0.plusSeconds(4), 1, 10)).containsExactly(visitor);
-        assertThatThrownBy(() -> store.messages().insert(agent))
+        assertThat(store.ports().messages().findVisitorVisible(room.id(), T0.plusSeconds(4), 1, 10)).containsExactly(visitor);
+        assertThatThrownBy(() -> store.ports().messages().insert(agent))
                 .isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.MESSAGE_ID));
     }
@@ -121,21 +121,21 @@ abstract class RoundTripBehaviour {
     void visitors_read_back_equal_and_updates_keep_rocket_chat_keys() {
         MongoStore store = mongo().newStore();
         Visitor visitor = Samples.visitor("v1", "tok-1", 537);
-        store.visitors().insert(visitor);
-        assertThat(store.visitors().findByToken(new VisitorToken("tok-1"))).contains(visitor);
+        store.ports().visitors().insert(visitor);
+        assertThat(store.ports().visitors().findByToken(new VisitorToken("tok-1"))).contains(visitor);
 
         mongo().database().getCollection("rocketchat_livechat_visitor").updateOne(Filters.eq("_id", "v1"),
                 new Document("$set", new Document("livechatData", new Document("crm", "42"))));
         Visitor changed = visitor.withLastChat(new LastChat(new RoomId("r1"), T0.plusSeconds(1)), T0.plusSeconds(1))
                 .withoutDepartment(T0.plusSeconds(2));
-        store.visitors().update(changed);
-        assertThat(store.visitors().findById(new VisitorId("v1"))).contains(changed);
+        store.ports().visitors().update(changed);
+        assertThat(store.ports().visitors().findById(new VisitorId("v1"))).contains(changed);
         Document stored = mongo().database().getCollection("rocketchat_livechat_visitor")
                 .find(Filters.eq("_id", "v1")).first();
         assertThat(stored).containsKey("livechatData").doesNotContainKey("department");
         assertThat(stored.getList("visitorEmails", Document.class).get(0)).containsEntry("address", "maria@example.com");
 
-        assertThatThrownBy(() -> store.visitors().insert(Samples.visitor("v2", "tok-1", 538)))
+        assertThatThrownBy(() -> store.ports().visitors().insert(Samples.visitor("v2", "tok-1", 538)))
                 .isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.VISITOR_TOKEN));
     }
@@ -144,17 +144,17 @@ abstract class RoundTripBehaviour {
     void users_read_back_equal_and_updates_keep_login_tokens_and_foreign_roles() {
         MongoStore store = mongo().newStore();
         User agent = Samples.agent("u1", "Faria.Masood", "faria@example.com");
-        store.users().insert(agent);
-        assertThat(store.users().findById(new UserId("u1"))).contains(agent);
-        store.loginTokens().insert(new UserId("u1"), "hash-1", T0, T0.plusSeconds(60));
+        store.ports().users().insert(agent);
+        assertThat(store.ports().users().findById(new UserId("u1"))).contains(agent);
+        store.ports().loginTokens().insert(new UserId("u1"), "hash-1", T0, T0.plusSeconds(60));
         mongo().database().getCollection("users").updateOne(Filters.eq("_id", "u1"),
                 new Document("$push", new Document("roles", "bot")));
 
         User changed = agent.withLivechatStatus(AgentStatus.NOT_AVAILABLE, T0.plusSeconds(1))
                 .withRole(Role.LIVECHAT_MANAGER, T0.plusSeconds(2));
-        store.users().update(changed);
-        assertThat(store.users().findById(new UserId("u1"))).contains(changed);
-        assertThat(store.loginTokens().isValid(new UserId("u1"), "hash-1", T0.plusSeconds(59))).isTrue();
+        store.ports().users().update(changed);
+        assertThat(store.ports().users().findById(new UserId("u1"))).contains(changed);
+        assertThat(store.ports().loginTokens().isValid(new UserId("u1"), "hash-1", T0.plusSeconds(59))).isTrue();
         Document stored = mongo().database().getCollection("users").find(Filters.eq("_id", "u1")).first();
         assertThat(stored.getList("roles", String.class)).contains("bot", "livechat-manager");
         assertThat(stored).containsEntry("type", "user").containsEntry(UserMapper.USERNAME_LOWER, "faria.masood");
@@ -162,8 +162,8 @@ abstract class RoundTripBehaviour {
                 .containsEntry("bcrypt", "$2b$10$hash");
 
         User demoted = changed.withoutRole(Role.LIVECHAT_AGENT, T0.plusSeconds(3));
-        store.users().update(demoted);
-        assertThat(store.users().findById(new UserId("u1"))).contains(demoted);
+        store.ports().users().update(demoted);
+        assertThat(store.ports().users().findById(new UserId("u1"))).contains(demoted);
         assertThat(mongo().database().getCollection("users").find(Filters.eq("_id", "u1")).first())
                 .doesNotContainKey("statusLivechat");
     }
@@ -171,20 +171,20 @@ abstract class RoundTripBehaviour {
     @Test
     void login_tokens_are_hashes_with_an_expiry() {
         MongoStore store = mongo().newStore();
-        store.users().insert(Samples.agent("u1", "a", null));
-        store.users().insert(Samples.agent("u2", "b", null));
-        store.loginTokens().insert(new UserId("u1"), "h1", T0, T0.plusSeconds(10));
-        store.loginTokens().insert(new UserId("u1"), "h2", T0, T0.plusSeconds(100));
+        store.ports().users().insert(Samples.agent("u1", "a", null));
+        store.ports().users().insert(Samples.agent("u2", "b", null));
+        store.ports().loginTokens().insert(new UserId("u1"), "h1", T0, T0.plusSeconds(10));
+        store.ports().loginTokens().insert(new UserId("u1"), "h2", T0, T0.plusSeconds(100));
 
-        assertThat(store.loginTokens().isValid(new UserId("u1"), "h1", T0.plusSeconds(9))).isTrue();
-        assertThat(store.loginTokens().isValid(new UserId("u1"), "h1", T0.plusSeconds(10))).isFalse();
-        assertThat(store.loginTokens().isValid(new UserId("u2"), "h1", T0)).isFalse();
-        assertThat(store.loginTokens().withValidToken(List.of(new UserId("u1"), new UserId("u2")), T0.plusSeconds(50)))
+        assertThat(store.ports().loginTokens().isValid(new UserId("u1"), "h1", T0.plusSeconds(9))).isTrue();
+        assertThat(store.ports().loginTokens().isValid(new UserId("u1"), "h1", T0.plusSeconds(10))).isFalse();
+        assertThat(store.ports().loginTokens().isValid(new UserId("u2"), "h1", T0)).isFalse();
+        assertThat(store.ports().loginTokens().withValidToken(List.of(new UserId("u1"), new UserId("u2")), T0.plusSeconds(50)))
                 .containsExactly(new UserId("u1"));
-        store.loginTokens().delete(new UserId("u1"), "h2");
-        assertThat(store.loginTokens().withValidToken(Set.of(new UserId("u1")), T0.plusSeconds(50))).isEmpty();
-        assertThat(store.loginTokens().isValid(new UserId("u1"), "h1", T0)).isTrue();
-        assertThatThrownBy(() -> store.loginTokens().insert(new UserId("ghost"), "h", T0, T0.plusSeconds(1)))
+        store.ports().loginTokens().delete(new UserId("u1"), "h2");
+        assertThat(store.ports().loginTokens().withValidToken(Set.of(new UserId("u1")), T0.plusSeconds(50))).isEmpty();
+        assertThat(store.ports().loginTokens().isValid(new UserId("u1"), "h1", T0)).isTrue();
+        assertThatThrownBy(() -> store.ports().loginTokens().insert(new UserId("ghost"), "h", T0, T0.plusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -193,24 +193,24 @@ abstract class RoundTripBehaviour {
         MongoStore store = mongo().newStore();
         Room room = Samples.openRoom("r1", "v1", "tok-1", T0);
         Inquiry queued = Inquiry.queue(new InquiryId("i1"), room.snapshot(), T0);
-        store.inquiries().insert(queued);
-        assertThat(store.inquiries().findById(new InquiryId("i1"))).contains(queued);
+        store.ports().inquiries().insert(queued);
+        assertThat(store.ports().inquiries().findById(new InquiryId("i1"))).contains(queued);
 
         Inquiry taken = queued.take(T0.plusSeconds(1)).inDepartment(new DepartmentId("dep1"), T0.plusSeconds(2));
-        store.inquiries().update(taken);
-        assertThat(store.inquiries().findByRoomId(new RoomId("r1"))).contains(taken);
+        store.ports().inquiries().update(taken);
+        assertThat(store.ports().inquiries().findByRoomId(new RoomId("r1"))).contains(taken);
         Inquiry requeued = taken.requeue(T0.plusSeconds(3)).renamed("Mary", T0.plusSeconds(3));
-        store.inquiries().update(requeued);
-        assertThat(store.inquiries().findById(new InquiryId("i1"))).contains(requeued);
+        store.ports().inquiries().update(requeued);
+        assertThat(store.ports().inquiries().findById(new InquiryId("i1"))).contains(requeued);
         assertThat(mongo().database().getCollection("rocketchat_livechat_inquiry").find().first())
                 .containsEntry("status", "queued").containsEntry("t", "l").doesNotContainKey("takenAt");
 
-        assertThatThrownBy(() -> store.inquiries().insert(Inquiry.queue(new InquiryId("i2"), room.snapshot(), T0)))
+        assertThatThrownBy(() -> store.ports().inquiries().insert(Inquiry.queue(new InquiryId("i2"), room.snapshot(), T0)))
                 .isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.INQUIRY_PER_ROOM));
-        store.inquiries().deleteByRoomId(new RoomId("r1"));
-        store.inquiries().deleteByRoomId(new RoomId("r1"));
-        assertThat(store.inquiries().findById(new InquiryId("i1"))).isEmpty();
+        store.ports().inquiries().deleteByRoomId(new RoomId("r1"));
+        store.ports().inquiries().deleteByRoomId(new RoomId("r1"));
+        assertThat(store.ports().inquiries().findById(new InquiryId("i1"))).isEmpty();
     }
 
     @Test
@@ -218,20 +218,20 @@ abstract class RoundTripBehaviour {
         MongoStore store = mongo().newStore();
         Department sales = new Department(new DepartmentId("dep1"), true, "Sales", null, true, false,
                 "sales@example.com", T0);
-        store.departments().insert(sales);
-        assertThat(store.departments().findById(new DepartmentId("dep1"))).contains(sales);
-        assertThat(store.departments().findByName("Sales")).contains(sales);
-        assertThat(store.departments().findByName("sales")).isEmpty();
-        assertThatThrownBy(() -> store.departments().insert(new Department(new DepartmentId("dep2"), true, "Sales",
+        store.ports().departments().insert(sales);
+        assertThat(store.ports().departments().findById(new DepartmentId("dep1"))).contains(sales);
+        assertThat(store.ports().departments().findByName("Sales")).contains(sales);
+        assertThat(store.ports().departments().findByName("sales")).isEmpty();
+        assertThatThrownBy(() -> store.ports().departments().insert(new Department(new DepartmentId("dep2"), true, "Sales",
                 "again", true, true, "x@example.com", T0)))
                 .isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.DEPARTMENT_NAME));
 
-        store.departments().addAgent(new DepartmentId("dep1"), new UserId("u1"), "faria", 0, 0);
-        store.departments().addAgent(new DepartmentId("dep1"), new UserId("u1"), "faria", 0, 0);
-        store.departments().addAgent(new DepartmentId("dep1"), new UserId("u2"), "bob", 0, 1);
-        assertThat(store.departments().isAgentOf(new UserId("u1"), new DepartmentId("dep1"))).isTrue();
-        assertThat(store.departments().isAgentOf(new UserId("u3"), new DepartmentId("dep1"))).isFalse();
+        store.ports().departments().addAgent(new DepartmentId("dep1"), new UserId("u1"), "faria", 0, 0);
+        store.ports().departments().addAgent(new DepartmentId("dep1"), new UserId("u1"), "faria", 0, 0);
+        store.ports().departments().addAgent(new DepartmentId("dep1"), new UserId("u2"), "bob", 0, 1);
+        assertThat(store.ports().departments().isAgentOf(new UserId("u1"), new DepartmentId("dep1"))).isTrue();
+        assertThat(store.ports().departments().isAgentOf(new UserId("u3"), new DepartmentId("dep1"))).isFalse();
         assertThat(departmentDoc().getInteger("numAgents")).isEqualTo(2);
         Document link = mongo().database().getCollection("rocketchat_livechat_department_agents")
                 .find(Filters.eq("agentId", "u1")).first();
@@ -239,9 +239,9 @@ abstract class RoundTripBehaviour {
                 .containsEntry("username", "faria").containsEntry("count", 0).containsEntry("order", 0);
         assertThat(link.getString("_id")).hasSize(17);
 
-        store.departments().removeAgentFromAll(new UserId("u1"));
-        store.departments().removeAgentFromAll(new UserId("u1"));
-        assertThat(store.departments().isAgentOf(new UserId("u1"), new DepartmentId("dep1"))).isFalse();
+        store.ports().departments().removeAgentFromAll(new UserId("u1"));
+        store.ports().departments().removeAgentFromAll(new UserId("u1"));
+        assertThat(store.ports().departments().isAgentOf(new UserId("u1"), new DepartmentId("dep1"))).isFalse();
         assertThat(departmentDoc().getInteger("numAgents")).isEqualTo(1);
     }
 
@@ -252,21 +252,21 @@ abstract class RoundTripBehaviour {
     @Test
     void an_update_preserves_rocket_chat_room_keys_the_domain_does_not_model() {
         MongoStore store = mongo().newStore();
-        store.rooms().insert(Samples.openRoom("r1", "v1", "tok-1", T0).snapshot());
+        store.ports().rooms().insert(Samples.openRoom("r1", "v1", "tok-1", T0).snapshot());
         mongo().database().getCollection("rocketchat_room").updateOne(Filters.eq("_id", "r1"), new Document("$set",
                 new Document("departmentAncestors", List.of("sriw2wmP2Zz2pPrre"))
                         .append("customFields", new Document("crm", "0032y"))
                         .append("v.phone", "+55")
                         .append("metrics.visitorInactivity", 12)));
-        Room room = store.rooms().findById(new RoomId("r1")).orElseThrow();
+        Room room = store.ports().rooms().findById(new RoomId("r1")).orElseThrow();
         room.record(Samples.visitorText(room, "hi", T0.plusSeconds(1)));
-        store.rooms().update(room.snapshot());
+        store.ports().rooms().update(room.snapshot());
 
         Document stored = mongo().database().getCollection("rocketchat_room").find(Filters.eq("_id", "r1")).first();
         assertThat(stored).containsKeys("departmentAncestors", "customFields");
         assertThat(stored.get("v", Document.class)).containsEntry("phone", "+55").containsKey("lastMessageTs");
         assertThat(stored.get("metrics", Document.class)).containsEntry("visitorInactivity", 12).containsKey("v");
-        assertThat(store.rooms().findById(new RoomId("r1")).orElseThrow().snapshot())
+        assertThat(store.ports().rooms().findById(new RoomId("r1")).orElseThrow().snapshot())
                 .isEqualTo(room.snapshot().toBuilder().version(1).build());
     }
 }

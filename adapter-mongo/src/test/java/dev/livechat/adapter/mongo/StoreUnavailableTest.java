@@ -47,18 +47,18 @@ class StoreUnavailableTest {
         MongoStore store = MongoStore.open("mongodb://" + address.getHostString() + ":" + address.getPort()
                 + "/gone" + FAST_FAIL, Clock.systemUTC());
         try {
-            store.rooms().insert(Samples.openRoom("r1", "v1", "tok-1", Samples.T0).snapshot());
+            store.ports().rooms().insert(Samples.openRoom("r1", "v1", "tok-1", Samples.T0).snapshot());
             server.shutdownNow();
 
             List<Runnable> calls = List.of(
-                    () -> store.rooms().findById(new RoomId("r1")),
-                    () -> store.rooms().findOpenByVisitorToken(new VisitorToken("tok-1")),
-                    () -> store.rooms().update(Samples.openRoom("r1", "v1", "tok-1", Samples.T0).snapshot()),
-                    () -> store.visitors().nextGuestNumber(),
-                    () -> store.users().findByUsername("someone"),
-                    () -> store.visitorChatSearch().chatHistory(new VisitorId("v1"), List.of(), 0, 10),
-                    () -> store.transactionRunner().inTransaction(() -> {
-                        store.agentRouting().lockRouting();
+                    () -> store.ports().rooms().findById(new RoomId("r1")),
+                    () -> store.ports().rooms().findOpenByVisitorToken(new VisitorToken("tok-1")),
+                    () -> store.ports().rooms().update(Samples.openRoom("r1", "v1", "tok-1", Samples.T0).snapshot()),
+                    () -> store.ports().visitors().nextGuestNumber(),
+                    () -> store.ports().users().findByUsername("someone"),
+                    () -> store.ports().chatSearch().chatHistory(new VisitorId("v1"), List.of(), 0, 10),
+                    () -> store.ports().transactions().inTransaction(() -> {
+                        store.ports().routing().lockRouting();
                         return null;
                     }));
             for (Runnable call : calls) {

@@ -174,7 +174,7 @@ class ChangeRoomVisitorServiceTest {
     void theSeedFormLosesToAVisitorChangeMadeAfterTheRequestWasRead() {
         Visitor third = app.registerVisitor("third-token");
         ChangeRoomVisitorService concurrent = new ChangeRoomVisitorService(app.stores().visitors(),
-                app.stores().rooms(), app.stores().departments(), app.stores().tx(), app.clock());
+                app.stores().rooms(), app.stores().departments(), app.stores().transactions(), app.clock());
         AtomicInteger interventions = new AtomicInteger(1);
         RoomRepository racing = new InterleavedRooms(app.stores().rooms(), () -> {
             if (interventions.getAndDecrement() > 0) {
@@ -183,7 +183,7 @@ class ChangeRoomVisitorServiceTest {
             }
         }, new AtomicInteger());
         ChangeRoomVisitorService service = new ChangeRoomVisitorService(app.stores().visitors(), racing,
-                app.stores().departments(), app.stores().tx(), app.clock());
+                app.stores().departments(), app.stores().transactions(), app.clock());
 
         Expect.plain(() -> service.changeRoomVisitor(new ChangeRoomVisitorCommand(faria.caller(), room.id().value(),
                 null, newVisitor.id().value())), "invalid-room-visitor");
@@ -196,7 +196,7 @@ class ChangeRoomVisitorServiceTest {
         AtomicInteger lostUpdates = new AtomicInteger(2);
         RoomRepository racing = new InterleavedRooms(app.stores().rooms(), () -> { }, lostUpdates);
         ChangeRoomVisitorService service = new ChangeRoomVisitorService(app.stores().visitors(), racing,
-                app.stores().departments(), app.stores().tx(), app.clock());
+                app.stores().departments(), app.stores().transactions(), app.clock());
 
         RoomSnapshot changed = service.changeRoomVisitor(new ChangeRoomVisitorCommand(faria.caller(),
                 room.id().value(), null, newVisitor.id().value()));

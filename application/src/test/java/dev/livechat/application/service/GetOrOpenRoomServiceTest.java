@@ -322,7 +322,7 @@ class GetOrOpenRoomServiceTest {
         RoomRepository racing = new LateRooms(app.stores().rooms(), blindLookups);
         GetOrOpenRoomService service = new GetOrOpenRoomService(app.stores().visitors(), racing,
                 app.stores().messages(), app.stores().inquiries(), app.stores().users(), app.stores().routing(),
-                app.ids(), app.stores().tx(), app.clock(), AUTO);
+                app.ids(), app.stores().transactions(), app.clock(), AUTO);
 
         RoomResult result = service.getOrOpenRoom(new GetRoomCommand("token", null, null, RoomSource.API));
 

@@ -152,7 +152,7 @@ class VisitorServicesTest {
         AtomicInteger blindLookups = new AtomicInteger(1);
         RegisterVisitorService racing = new RegisterVisitorService(
                 new LateVisitors(app.stores().visitors(), blindLookups), app.stores().rooms(),
-                app.stores().inquiries(), app.stores().departments(), app.ids(), app.stores().tx(), app.clock());
+                app.stores().inquiries(), app.stores().departments(), app.ids(), app.stores().transactions(), app.clock());
 
         Visitor result = racing.registerVisitor(new RegisterVisitorCommand("token", "Loser", null, null, null));
 

@@ -1,13 +1,13 @@
 package dev.livechat.application.testing;
 
 import dev.livechat.application.port.out.contract.DepartmentRepositoryContract;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 
 /** Runs the {@code DepartmentRepository} contract against the in-memory fake. */
 class InMemoryDepartmentRepositoryTest extends DepartmentRepositoryContract {
 
     @Override
-    protected Stores newStores() {
+    protected StorePorts newStores() {
         return new InMemoryStores().stores();
     }
 }

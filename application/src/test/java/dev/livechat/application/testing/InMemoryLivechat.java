@@ -26,7 +26,7 @@ import dev.livechat.application.port.in.SendAgentMessageUseCase;
 import dev.livechat.application.port.in.SendVisitorMessageUseCase;
 import dev.livechat.application.port.in.SetAgentStatusUseCase;
 import dev.livechat.application.port.in.SubmitSurveyUseCase;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.service.AuthenticateService;
 import dev.livechat.application.service.CandidateListener;
 import dev.livechat.application.service.ChangeRoomVisitorService;
@@ -137,28 +137,28 @@ public final class InMemoryLivechat {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(candidates, "candidates");
-        Stores s = stores.stores();
+        StorePorts s = stores.stores();
         login = new LoginService(s.users(), s.loginTokens(), hasher, secrets, clock, settings, candidates);
         authenticate = new AuthenticateService(s.users(), s.loginTokens(), clock);
         logout = new LogoutService(s.loginTokens());
         me = new GetMeService(s.users(), s.loginTokens(), clock);
         createUser = new CreateUserService(s.users(), hasher, ids, clock);
-        livechatUsers = new ManageLivechatUsersService(s.users(), s.departments(), s.loginTokens(), s.tx(), clock);
+        livechatUsers = new ManageLivechatUsersService(s.users(), s.departments(), s.loginTokens(), s.transactions(), clock);
         agentStatus = new SetAgentStatusService(s.users(), clock, candidates);
         registerVisitor = new RegisterVisitorService(s.visitors(), s.rooms(), s.inquiries(), s.departments(), ids,
-                s.tx(), clock);
+                s.transactions(), clock);
         getVisitor = new GetVisitorService(s.visitors());
         getOrOpenRoom = new GetOrOpenRoomService(s.visitors(), s.rooms(), s.messages(), s.inquiries(), s.users(),
-                s.routing(), ids, s.tx(), clock, settings);
-        sendVisitorMessage = new SendVisitorMessageService(s.visitors(), s.rooms(), s.messages(), ids, s.tx(), clock);
+                s.routing(), ids, s.transactions(), clock, settings);
+        sendVisitorMessage = new SendVisitorMessageService(s.visitors(), s.rooms(), s.messages(), ids, s.transactions(), clock);
         readVisitorMessages = new ReadVisitorMessagesService(s.visitors(), s.rooms(), s.messages());
-        sendAgentMessage = new SendAgentMessageService(s.rooms(), s.messages(), ids, s.tx(), clock);
+        sendAgentMessage = new SendAgentMessageService(s.rooms(), s.messages(), ids, s.transactions(), clock);
         closeRoomByVisitor = new CloseRoomByVisitorService(s.visitors(), s.rooms(), s.messages(), s.inquiries(), ids,
-                s.tx(), clock, candidates);
-        closeRoomByUser = new CloseRoomByUserService(s.rooms(), s.messages(), s.inquiries(), ids, s.tx(), clock,
+                s.transactions(), clock, candidates);
+        closeRoomByUser = new CloseRoomByUserService(s.rooms(), s.messages(), s.inquiries(), ids, s.transactions(), clock,
                 candidates);
-        submitSurvey = new SubmitSurveyService(s.visitors(), s.rooms(), s.tx(), clock);
-        changeRoomVisitor = new ChangeRoomVisitorService(s.visitors(), s.rooms(), s.departments(), s.tx(), clock);
+        submitSurvey = new SubmitSurveyService(s.visitors(), s.rooms(), s.transactions(), clock);
+        changeRoomVisitor = new ChangeRoomVisitorService(s.visitors(), s.rooms(), s.departments(), s.transactions(), clock);
         chatHistory = new ChatHistoryService(s.rooms(), s.departments(), s.chatSearch());
         searchChats = new SearchChatsService(s.rooms(), s.departments(), s.chatSearch());
         serverInfo = new GetServerInfoService(settings);
@@ -280,7 +280,7 @@ public final class InMemoryLivechat {
     // ---- shortcuts --------------------------------------------------------------------------------------------------
 
     /**
-     * Stores an active user with these roles (agents start available), the name {@code <Username>}, the email
+     * StorePorts an active user with these roles (agents start available), the name {@code <Username>}, the email
      * {@code <username>@example.com} and the password {@link #PASSWORD}; nobody is logged in.
      */
     public User storeUser(String username, Role... roles) {
@@ -315,7 +315,7 @@ public final class InMemoryLivechat {
         return createUser(username, Role.USER, Role.LIVECHAT_MANAGER);
     }
 
-    /** Stores a department and links the given agents to it. */
+    /** StorePorts a department and links the given agents to it. */
     public Department createDepartment(String name, boolean enabled, Session... agents) {
         Department department = new Department(new DepartmentId(ids.newId()), enabled, name, null, true, true,
                 name.toLowerCase(Locale.ROOT).replace(' ', '-') + "@example.com", clock.instant());

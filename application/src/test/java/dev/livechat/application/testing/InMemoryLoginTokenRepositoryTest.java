@@ -1,13 +1,13 @@
 package dev.livechat.application.testing;
 
 import dev.livechat.application.port.out.contract.LoginTokenRepositoryContract;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 
 /** Runs the {@code LoginTokenRepository} contract against the in-memory fake. */
 class InMemoryLoginTokenRepositoryTest extends LoginTokenRepositoryContract {
 
     @Override
-    protected Stores newStores() {
+    protected StorePorts newStores() {
         return new InMemoryStores().stores();
     }
 }

@@ -13,7 +13,7 @@ import dev.livechat.application.port.out.UniqueConstraintViolation.Constraint;
 import dev.livechat.application.port.out.UserRepository;
 import dev.livechat.application.port.out.VisitorChatSearch;
 import dev.livechat.application.port.out.VisitorRepository;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.domain.department.Department;
 import dev.livechat.domain.inquiry.Inquiry;
 import dev.livechat.domain.message.Message;
@@ -59,7 +59,7 @@ import java.util.stream.Collectors;
 
 /**
  * One in-memory store behind every persistence out-port, for service tests and for running the HTTP server without a
- * database. Every port call is atomic (one re-entrant lock guards all tables); a unit of work of {@link #tx()} holds
+ * database. Every port call is atomic (one re-entrant lock guards all tables); a unit of work of {@link #transactions()} holds
  * that lock from start to end, so units are serialised, nested units join the outer one, and an exception escaping the
  * outer unit undoes all of its writes. The guest counter is a sequence: like a database sequence it is not rolled
  * back, so numbers are never reused.
@@ -132,13 +132,13 @@ public final class InMemoryStores {
         return chatSearch;
     }
 
-    public TransactionRunner tx() {
+    public TransactionRunner transactions() {
         return tx;
     }
 
     /** All ports of this store. */
-    public Stores stores() {
-        return new Stores(rooms, messages, visitors, users, loginTokens, inquiries, departments, routing, chatSearch,
+    public StorePorts stores() {
+        return new StorePorts(rooms, messages, visitors, users, loginTokens, inquiries, departments, routing, chatSearch,
                 tx);
     }
 

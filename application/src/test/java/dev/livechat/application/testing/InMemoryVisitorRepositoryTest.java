@@ -1,13 +1,13 @@
 package dev.livechat.application.testing;
 
 import dev.livechat.application.port.out.contract.VisitorRepositoryContract;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 
 /** Runs the {@code VisitorRepository} contract against the in-memory fake. */
 class InMemoryVisitorRepositoryTest extends VisitorRepositoryContract {
 
     @Override
-    protected Stores newStores() {
+    protected StorePorts newStores() {
         return new InMemoryStores().stores();
     }
 }

@@ -3,7 +3,7 @@ package dev.livechat.adapter.jdbc.testing;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.livechat.adapter.jdbc.JdbcStore;
-import dev.livechat.application.port.out.contract.Stores;
+import dev.livechat.application.port.out.StorePorts;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -88,11 +88,8 @@ public final class StoreFixture implements BeforeAllCallback, BeforeEachCallback
     }
 
     /** Every port of a fresh, empty store, as the contract suites take them. */
-    public Stores newStores() {
-        JdbcStore store = newStore();
-        return new Stores(store.rooms(), store.messages(), store.visitors(), store.users(), store.loginTokens(),
-                store.inquiries(), store.departments(), store.agentRouting(), store.visitorChatSearch(),
-                store.transactionRunner());
+    public StorePorts newStores() {
+        return newStore().ports();
     }
 
     /** A fresh, empty store. */

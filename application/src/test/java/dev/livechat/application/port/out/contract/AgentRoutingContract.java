@@ -1,8 +1,9 @@
 package dev.livechat.application.port.out.contract;
 
 import dev.livechat.application.port.out.AgentRouting;
-import dev.livechat.application.testing.Concurrently;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.testing.Concurrently.Outcome;
+import dev.livechat.application.testing.Concurrently;
 import dev.livechat.domain.department.Department;
 import dev.livechat.domain.room.Room;
 import dev.livechat.domain.room.RoomSnapshot;
@@ -41,12 +42,12 @@ public abstract class AgentRoutingContract {
 
     private static final long HOUR = 3_600_000;
 
-    private Stores stores;
+    private StorePorts stores;
     private AgentRouting routing;
     private ContractFixtures f;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStore() {
@@ -163,7 +164,7 @@ public abstract class AgentRoutingContract {
         }
         Map<UserId, User> byId = agents.stream().collect(Collectors.toMap(User::id, Function.identity()));
 
-        List<Outcome<UserId>> outcomes = Concurrently.run(threads, i -> stores.tx().inTransaction(() -> {
+        List<Outcome<UserId>> outcomes = Concurrently.run(threads, i -> stores.transactions().inTransaction(() -> {
             routing.lockRouting();
             AgentCandidate chosen = AgentSelector.choose(routing.findCandidates(null, at(100)), Optional.empty(), 0)
                     .orElseThrow();
@@ -195,7 +196,7 @@ public abstract class AgentRoutingContract {
 
         List<Outcome<Void>> outcomes = Concurrently.runAll(2, i -> {
             if (i == 0) {
-                stores.tx().inTransaction(() -> {
+                stores.transactions().inTransaction(() -> {
                     routing.lockRouting();
                     firstHoldsLock.countDown();
                     await(secondIsTrying);
@@ -207,7 +208,7 @@ public abstract class AgentRoutingContract {
             } else {
                 await(firstHoldsLock);
                 secondIsTrying.countDown();
-                stores.tx().inTransaction(() -> {
+                stores.transactions().inTransaction(() -> {
                     routing.lockRouting();
                     events.add("second unit holds the lock");
                     return null;

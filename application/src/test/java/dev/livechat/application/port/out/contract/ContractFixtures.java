@@ -1,12 +1,13 @@
 package dev.livechat.application.port.out.contract;
 
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.testing.SequentialIdGenerator;
 import dev.livechat.domain.department.Department;
 import dev.livechat.domain.message.Message;
 import dev.livechat.domain.message.MessageAuthor;
 import dev.livechat.domain.message.MessageType;
-import dev.livechat.domain.room.Closer;
 import dev.livechat.domain.room.ClosedBy;
+import dev.livechat.domain.room.Closer;
 import dev.livechat.domain.room.Room;
 import dev.livechat.domain.room.RoomSnapshot;
 import dev.livechat.domain.room.RoomSource;
@@ -37,11 +38,11 @@ public final class ContractFixtures {
     /** 2024-05-01T10:00:00Z, the start of the contract's worked example. */
     public static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    private final Stores stores;
+    private final StorePorts stores;
     private final SequentialIdGenerator ids = new SequentialIdGenerator();
     private final AtomicInteger tokens = new AtomicInteger();
 
-    public ContractFixtures(Stores stores) {
+    public ContractFixtures(StorePorts stores) {
         this.stores = stores;
     }
 
@@ -121,12 +122,12 @@ public final class ContractFixtures {
         return room;
     }
 
-    /** Stores a new open room of the visitor (room first, then its {@code livechat-started} message). */
+    /** StorePorts a new open room of the visitor (room first, then its {@code livechat-started} message). */
     public RoomSnapshot openRoom(Visitor visitor, Instant ts) {
         return store(newOpenRoom(visitor, ts));
     }
 
-    /** Stores a new open room served by {@code agent} since {@code ts}. */
+    /** StorePorts a new open room served by {@code agent} since {@code ts}. */
     public RoomSnapshot servedRoom(Visitor visitor, User agent, Instant ts) {
         Room room = newOpenRoom(visitor, ts);
         room.assign(new ServedBy(agent.id(), agent.username(), ts));

@@ -1,8 +1,9 @@
 package dev.livechat.application.port.out.contract;
 
 import dev.livechat.application.port.out.DepartmentRepository;
-import dev.livechat.application.port.out.UniqueConstraintViolation;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.port.out.UniqueConstraintViolation.Constraint;
+import dev.livechat.application.port.out.UniqueConstraintViolation;
 import dev.livechat.domain.department.Department;
 import dev.livechat.domain.shared.DepartmentId;
 import dev.livechat.domain.user.User;
@@ -16,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What every {@link DepartmentRepository} guarantees: exact round trips, exact unique names, and agent links. */
 public abstract class DepartmentRepositoryContract {
 
-    private Stores stores;
+    private StorePorts stores;
     private DepartmentRepository departments;
     private ContractFixtures f;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStore() {

@@ -1,6 +1,7 @@
 package dev.livechat.application.port.out.contract;
 
 import dev.livechat.application.port.out.LoginTokenRepository;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.domain.shared.UserId;
 import dev.livechat.domain.user.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,14 +19,14 @@ public abstract class LoginTokenRepositoryContract {
     private static final String HASH_A = "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=";
     private static final String HASH_B = "/xY+2kR9fLq0mZ8pWc3vTn6sHj1bGd4eA5uI7oKlN0E=";
 
-    private Stores stores;
+    private StorePorts stores;
     private LoginTokenRepository tokens;
     private User faria;
     private User omar;
     private ContractFixtures f;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStore() {

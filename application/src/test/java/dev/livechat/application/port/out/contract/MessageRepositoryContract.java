@@ -1,10 +1,11 @@
 package dev.livechat.application.port.out.contract;
 
 import dev.livechat.application.port.out.MessageRepository;
-import dev.livechat.application.port.out.UniqueConstraintViolation;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.port.out.UniqueConstraintViolation.Constraint;
-import dev.livechat.application.testing.Concurrently;
+import dev.livechat.application.port.out.UniqueConstraintViolation;
 import dev.livechat.application.testing.Concurrently.Outcome;
+import dev.livechat.application.testing.Concurrently;
 import dev.livechat.domain.message.Message;
 import dev.livechat.domain.message.MessageAuthor;
 import dev.livechat.domain.message.MessageType;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What every {@link MessageRepository} guarantees: exact round trips, globally unique ids, and the two orderings. */
 public abstract class MessageRepositoryContract {
 
-    private Stores stores;
+    private StorePorts stores;
     private MessageRepository messages;
     private ContractFixtures f;
     private Visitor visitor;
@@ -35,7 +36,7 @@ public abstract class MessageRepositoryContract {
     private RoomSnapshot room;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStore() {

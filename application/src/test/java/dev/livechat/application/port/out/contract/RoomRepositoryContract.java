@@ -2,10 +2,11 @@ package dev.livechat.application.port.out.contract;
 
 import dev.livechat.application.port.out.ConcurrentUpdateException;
 import dev.livechat.application.port.out.RoomRepository;
-import dev.livechat.application.port.out.UniqueConstraintViolation;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.port.out.UniqueConstraintViolation.Constraint;
-import dev.livechat.application.testing.Concurrently;
+import dev.livechat.application.port.out.UniqueConstraintViolation;
 import dev.livechat.application.testing.Concurrently.Outcome;
+import dev.livechat.application.testing.Concurrently;
 import dev.livechat.domain.department.Department;
 import dev.livechat.domain.message.Message;
 import dev.livechat.domain.room.ClosedBy;
@@ -43,12 +44,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class RoomRepositoryContract {
 
-    private Stores stores;
+    private StorePorts stores;
     private RoomRepository rooms;
     private ContractFixtures f;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStore() {

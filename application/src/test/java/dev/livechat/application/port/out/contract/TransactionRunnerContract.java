@@ -1,6 +1,7 @@
 package dev.livechat.application.port.out.contract;
 
 import dev.livechat.application.port.out.ConcurrentUpdateException;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.port.out.TransactionRunner;
 import dev.livechat.application.port.out.UniqueConstraintViolation;
 import dev.livechat.application.testing.Concurrently;
@@ -31,17 +32,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class TransactionRunnerContract {
 
-    private Stores stores;
+    private StorePorts stores;
     private TransactionRunner tx;
     private ContractFixtures f;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStore() {
         stores = newStores();
-        tx = stores.tx();
+        tx = stores.transactions();
         f = new ContractFixtures(stores);
     }
 

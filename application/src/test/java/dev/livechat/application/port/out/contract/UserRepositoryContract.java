@@ -1,10 +1,11 @@
 package dev.livechat.application.port.out.contract;
 
-import dev.livechat.application.port.out.UniqueConstraintViolation;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.port.out.UniqueConstraintViolation.Constraint;
+import dev.livechat.application.port.out.UniqueConstraintViolation;
 import dev.livechat.application.port.out.UserRepository;
-import dev.livechat.application.testing.Concurrently;
 import dev.livechat.application.testing.Concurrently.Outcome;
+import dev.livechat.application.testing.Concurrently;
 import dev.livechat.domain.shared.Page;
 import dev.livechat.domain.shared.SortKey;
 import dev.livechat.domain.shared.UserId;
@@ -31,11 +32,11 @@ public abstract class UserRepositoryContract {
 
     private static final List<SortKey<UserSortField>> BY_USERNAME = List.of(new SortKey<>(UserSortField.USERNAME, true));
 
-    private Stores stores;
+    private StorePorts stores;
     private UserRepository users;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStore() {

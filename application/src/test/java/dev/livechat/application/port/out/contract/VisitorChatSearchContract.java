@@ -1,7 +1,8 @@
 package dev.livechat.application.port.out.contract;
 
-import dev.livechat.application.port.out.VisitorChatSearch;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.port.out.VisitorChatSearch.ChatSearchFilter;
+import dev.livechat.application.port.out.VisitorChatSearch;
 import dev.livechat.domain.message.Message;
 import dev.livechat.domain.message.MessageType;
 import dev.livechat.domain.room.ClosedBy;
@@ -38,7 +39,7 @@ public abstract class VisitorChatSearchContract {
     private static final ChatSearchFilter NO_FILTER = new ChatSearchFilter(null, false, false, null);
     private static final List<SortKey<RoomSortField>> NEWEST_FIRST = sort(RoomSortField.TS, false);
 
-    private Stores stores;
+    private StorePorts stores;
     private VisitorChatSearch search;
     private ContractFixtures f;
     private Visitor maria;
@@ -54,7 +55,7 @@ public abstract class VisitorChatSearchContract {
     private RoomSnapshot othersRoom;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStoreWithAVisitorsHistory() {

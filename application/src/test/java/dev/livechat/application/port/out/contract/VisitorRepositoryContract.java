@@ -1,10 +1,11 @@
 package dev.livechat.application.port.out.contract;
 
-import dev.livechat.application.port.out.UniqueConstraintViolation;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.port.out.UniqueConstraintViolation.Constraint;
+import dev.livechat.application.port.out.UniqueConstraintViolation;
 import dev.livechat.application.port.out.VisitorRepository;
-import dev.livechat.application.testing.Concurrently;
 import dev.livechat.application.testing.Concurrently.Outcome;
+import dev.livechat.application.testing.Concurrently;
 import dev.livechat.domain.department.Department;
 import dev.livechat.domain.shared.RoomId;
 import dev.livechat.domain.shared.VisitorId;
@@ -25,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What every {@link VisitorRepository} guarantees: exact round trips, unique tokens, and a gap-free guest counter. */
 public abstract class VisitorRepositoryContract {
 
-    private Stores stores;
+    private StorePorts stores;
     private VisitorRepository visitors;
     private ContractFixtures f;
 
     /** A fresh, empty store for each test. */
-    protected abstract Stores newStores();
+    protected abstract StorePorts newStores();
 
     @BeforeEach
     public final void freshStore() {
