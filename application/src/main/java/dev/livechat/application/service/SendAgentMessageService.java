@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** StorePorts the serving agent's text message in an open room and applies its effects on the room (contract 4.12, 5). */
+/** Stores the serving agent's text message in an open room and applies its effects on the room (contract 4.12, 5). */
 public final class SendAgentMessageService implements SendAgentMessageUseCase {
 
     private final RoomRepository rooms;

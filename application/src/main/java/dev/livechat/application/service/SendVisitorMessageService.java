@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** StorePorts a visitor's text message in their open room and applies its effects on the room (contract 4.10, 5.2–5.5). */
+/** Stores a visitor's text message in their open room and applies its effects on the room (contract 4.10, 5.2–5.5). */
 public final class SendVisitorMessageService implements SendVisitorMessageUseCase {
 
     private final VisitorRepository visitors;

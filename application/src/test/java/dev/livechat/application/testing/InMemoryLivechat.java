@@ -280,7 +280,7 @@ public final class InMemoryLivechat {
     // ---- shortcuts --------------------------------------------------------------------------------------------------
 
     /**
-     * StorePorts an active user with these roles (agents start available), the name {@code <Username>}, the email
+     * Stores an active user with these roles (agents start available), the name {@code <Username>}, the email
      * {@code <username>@example.com} and the password {@link #PASSWORD}; nobody is logged in.
      */
     public User storeUser(String username, Role... roles) {
@@ -315,7 +315,7 @@ public final class InMemoryLivechat {
         return createUser(username, Role.USER, Role.LIVECHAT_MANAGER);
     }
 
-    /** StorePorts a department and links the given agents to it. */
+    /** Stores a department and links the given agents to it. */
     public Department createDepartment(String name, boolean enabled, Session... agents) {
         Department department = new Department(new DepartmentId(ids.newId()), enabled, name, null, true, true,
                 name.toLowerCase(Locale.ROOT).replace(' ', '-') + "@example.com", clock.instant());

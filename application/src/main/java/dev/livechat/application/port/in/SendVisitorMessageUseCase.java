@@ -1,6 +1,6 @@
 package dev.livechat.application.port.in;
 
-/** StorePorts a visitor's text message and applies its effects on the room (contract 4.10, 5). */
+/** Stores a visitor's text message and applies its effects on the room (contract 4.10, 5). */
 public interface SendVisitorMessageUseCase {
 
     dev.livechat.domain.message.Message sendVisitorMessage(SendVisitorMessageCommand command);

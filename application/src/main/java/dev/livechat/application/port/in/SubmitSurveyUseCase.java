@@ -1,6 +1,6 @@
 package dev.livechat.application.port.in;
 
-/** StorePorts the visitor's satisfaction survey on their room, open or closed (contract 3.4). */
+/** Stores the visitor's satisfaction survey on their room, open or closed (contract 3.4). */
 public interface SubmitSurveyUseCase {
 
     SurveyResult submitSurvey(SubmitSurveyCommand command);

@@ -6,7 +6,7 @@ import dev.livechat.domain.shared.UserId;
 
 import java.util.Optional;
 
-/** StorePorts departments and which agents belong to them; names are unique (exact match). */
+/** Stores departments and which agents belong to them; names are unique (exact match). */
 public interface DepartmentRepository {
 
     /**

@@ -6,7 +6,7 @@ import dev.livechat.domain.shared.RoomId;
 
 import java.util.Optional;
 
-/** StorePorts the queue entries of open rooms: at most one per room. */
+/** Stores the queue entries of open rooms: at most one per room. */
 public interface InquiryRepository {
 
     /**

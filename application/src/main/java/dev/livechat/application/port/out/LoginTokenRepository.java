@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 
-/** StorePorts login tokens, only as {@code base64(SHA-256(token))}; a token is valid until it expires or is deleted. */
+/** Stores login tokens, only as {@code base64(SHA-256(token))}; a token is valid until it expires or is deleted. */
 public interface LoginTokenRepository {
 
     void insert(UserId userId, String tokenHash, Instant createdAt, Instant expiresAt);

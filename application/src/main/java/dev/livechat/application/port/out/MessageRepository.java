@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** StorePorts the messages of rooms; message ids are unique across all rooms. */
+/** Stores the messages of rooms; message ids are unique across all rooms. */
 public interface MessageRepository {
 
     /**

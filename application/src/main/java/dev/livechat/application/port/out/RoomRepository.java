@@ -9,7 +9,7 @@ import dev.livechat.domain.shared.VisitorToken;
 import java.util.List;
 import java.util.Optional;
 
-/** StorePorts rooms; guarantees one open room per visitor token and serialises the updates of each room. */
+/** Stores rooms; guarantees one open room per visitor token and serialises the updates of each room. */
 public interface RoomRepository {
 
     /**

@@ -10,7 +10,7 @@ import dev.livechat.domain.user.UserSortField;
 import java.util.List;
 import java.util.Optional;
 
-/** StorePorts user accounts; usernames and emails are unique ignoring case. */
+/** Stores user accounts; usernames and emails are unique ignoring case. */
 public interface UserRepository {
 
     /**

@@ -6,7 +6,7 @@ import dev.livechat.domain.visitor.Visitor;
 
 import java.util.Optional;
 
-/** StorePorts visitors; tokens are unique, and the {@code guest-N} counter never repeats a number. */
+/** Stores visitors; tokens are unique, and the {@code guest-N} counter never repeats a number. */
 public interface VisitorRepository {
 
     /**

@@ -122,12 +122,12 @@ public final class ContractFixtures {
         return room;
     }
 
-    /** StorePorts a new open room of the visitor (room first, then its {@code livechat-started} message). */
+    /** Stores a new open room of the visitor (room first, then its {@code livechat-started} message). */
     public RoomSnapshot openRoom(Visitor visitor, Instant ts) {
         return store(newOpenRoom(visitor, ts));
     }
 
-    /** StorePorts a new open room served by {@code agent} since {@code ts}. */
+    /** Stores a new open room served by {@code agent} since {@code ts}. */
     public RoomSnapshot servedRoom(Visitor visitor, User agent, Instant ts) {
         Room room = newOpenRoom(visitor, ts);
         room.assign(new ServedBy(agent.id(), agent.username(), ts));
