@@ -60,9 +60,10 @@ public final class Benchmarks {
         String[] rest = args.length > 0 && !args[0].startsWith("--") ? java.util.Arrays.copyOfRange(args, 1, args.length)
                 : args;
         if (!List.of("all", "load", "jmh").contains(command)) {
-            System.err.println("usage: java -jar benchmarks.jar [all|load|jmh] [--name=value ...]; options and "
-                    + "defaults: " + defaults());
-            System.exit(2);
+            System.out.println("usage: java -jar benchmarks/target/benchmarks.jar [all|load|jmh] [--name=value ...]");
+            System.out.println("options and their defaults:");
+            defaults().forEach((name, value) -> System.out.println("  --" + name + "=" + value));
+            System.exit(command.equals("help") ? 0 : 2);
         }
         Options options = Options.parse(rest, defaults());
         Path out = Path.of(options.text("out"));
