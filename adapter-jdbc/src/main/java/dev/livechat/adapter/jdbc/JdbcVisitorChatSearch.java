@@ -57,26 +57,33 @@ final class JdbcVisitorChatSearch implements VisitorChatSearch {
                     .append(" AND (m.msg_type IS NULL OR m.msg_type = :closeType)")
                     .append(" AND m.msg_folded LIKE :text ESCAPE '!')");
         }
+        // One pass: the window count is taken over every matching room before LIMIT/OFFSET, so the filters (above all
+        // the message probe of a text search) run once instead of once for the count and once for the page. Only a
+        // page past the end has no row to carry the total; then it is counted on its own.
+        String pageSql = "SELECT r.*, COUNT(*) OVER () AS total_matches" + where + orderBy(sort)
+                + " LIMIT :count OFFSET :offset";
         String countSql = "SELECT COUNT(*)" + where;
-        String pageSql = "SELECT r.*" + where + orderBy(sort) + " LIMIT :count OFFSET :offset";
         String source = bySource ? LikePattern.containsFolded(filter.source()) : null;
         String text = byText ? LikePattern.containsFolded(filter.searchText()) : null;
         return db.read(handle -> {
-            long total = handle.createQuery(countSql)
-                    .bind("visitorId", visitorId.value())
-                    .bind("source", source)
-                    .bind("text", text)
-                    .bind("closeType", MessageType.LIVECHAT_CLOSE.wireName())
-                    .mapTo(Long.class)
-                    .one();
+            long[] total = {-1};
             List<Room> rooms = RoomReader.load(handle, handle.createQuery(pageSql)
                     .bind("visitorId", visitorId.value())
                     .bind("source", source)
                     .bind("text", text)
                     .bind("closeType", MessageType.LIVECHAT_CLOSE.wireName())
                     .bind("count", count)
-                    .bind("offset", offset));
-            return new Page<>(rooms, total);
+                    .bind("offset", offset), rs -> total[0] = rs.getLong("total_matches"));
+            if (total[0] < 0) {
+                total[0] = handle.createQuery(countSql)
+                        .bind("visitorId", visitorId.value())
+                        .bind("source", source)
+                        .bind("text", text)
+                        .bind("closeType", MessageType.LIVECHAT_CLOSE.wireName())
+                        .mapTo(Long.class)
+                        .one();
+            }
+            return new Page<>(rooms, total[0]);
         });
     }
 
