@@ -36,6 +36,8 @@ public final class Benchmarks {
         // Comma-separated parts of endpoint names to measure (for profiling); empty = all.
         d.put("only", "");
         d.put("pg-url", "");
+        // false: only the PostgreSQL run (with --pg-url); its results go to a block of their own.
+        d.put("h2", "true");
         d.put("connections", "32");
         d.put("warmup", "8");
         d.put("measure", "15");
@@ -73,21 +75,18 @@ public final class Benchmarks {
         List<String> findings = new ArrayList<>();
 
         if (!command.equals("jmh")) {
-            List<String> load = new ArrayList<>();
-            LoadHarness h2 = LoadHarness.h2(options, work);
-            h2.run();
-            load.addAll(h2.markdown());
-            findings.addAll(h2.findings());
+            if (options.flag("h2")) {
+                LoadHarness h2 = LoadHarness.h2(options, work);
+                h2.run();
+                writeBlock(out, "load", withTargets(h2.markdown(), h2.findings()));
+                findings.addAll(h2.findings());
+            }
             if (!options.text("pg-url").isBlank()) {
                 LoadHarness pg = LoadHarness.postgres(options, work, options.text("pg-url"));
                 pg.run();
-                load.addAll(pg.markdown());
+                writeBlock(out, "load-postgresql", withTargets(pg.markdown(), pg.findings()));
                 findings.addAll(pg.findings());
             }
-            load.add("Targets:");
-            load.add("");
-            findings.forEach(f -> load.add("- " + f));
-            writeBlock(out, "load", load);
         }
         if (!command.equals("load")) {
             System.out.println("[bench] JMH microbenchmarks");
@@ -106,6 +105,14 @@ public final class Benchmarks {
         writeBlock(out, "environment", environment(options, command, (System.nanoTime() - started) / 1e9));
         System.out.println("[bench] wrote " + out.toAbsolutePath());
         findings.forEach(f -> System.out.println("[bench] " + f));
+    }
+
+    private static List<String> withTargets(List<String> markdown, List<String> findings) {
+        List<String> lines = new ArrayList<>(markdown);
+        lines.add("Targets:");
+        lines.add("");
+        findings.forEach(f -> lines.add("- " + f));
+        return lines;
     }
 
     private static List<String> environment(Options options, String command, double seconds) throws IOException {
