@@ -15,14 +15,17 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Contract 6.4 over HTTP on H2: concurrent {@code GET livechat/room} for one new visitor open exactly one room. */
-class ConcurrentRoomOpeningHttpTest {
+/** Contract 6.4 over HTTP: concurrent {@code GET livechat/room} for one new visitor open exactly one room. */
+abstract class ConcurrentRoomOpeningSuite {
+
+    /** The store the server runs on. */
+    abstract StoreTarget store();
 
     private static final int REQUESTS = 40;
 
     @Test
     void forty_concurrent_requests_for_one_new_visitor_produce_exactly_one_room() throws Exception {
-        try (LivechatHttp http = LivechatHttp.start(false)) {
+        try (LivechatHttp http = LivechatHttp.start(store(), false)) {
             var admin = http.admin();
             var agent = http.createAgent(admin, "busy.agent", "Busy Agent");
             String token = "tok-" + UUID.randomUUID();
