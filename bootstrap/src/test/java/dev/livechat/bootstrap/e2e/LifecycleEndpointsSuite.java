@@ -3,11 +3,8 @@ package dev.livechat.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.livechat.bootstrap.e2e.LivechatHttp.Response;
 import dev.livechat.bootstrap.e2e.LivechatHttp.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.UUID;
 
@@ -16,42 +13,16 @@ import static dev.livechat.bootstrap.e2e.LivechatHttp.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Login, visitors, messages and closing over HTTP: the error cases of contract section 4 with exact bodies. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LifecycleEndpointsSuite {
+abstract class LifecycleEndpointsSuite extends OneServerSuite {
 
     private static final String UNAUTHENTICATED = "{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}";
     private static final String LOGIN_FAILED = "{\"status\":\"error\",\"error\":\"Unauthorized\",\"message\":\"Unauthorized\"}";
 
-    private LivechatHttp http;
-    private Session admin;
     private Session agent;
 
-    /** The store the server runs on. */
-    abstract StoreTarget store();
-
-    @BeforeAll
-    void startServer() {
-        if (!store().isAvailable()) {
-            return; // every test is skipped by the store's extension
-        }
-        http = LivechatHttp.start(store(), false);
-        admin = http.admin();
+    @Override
+    void prepare() {
         agent = http.createAgent(admin, "lifecycle.agent", "Lifecycle Agent");
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (http != null) {
-            http.close();
-        }
-    }
-
-    private static String invalidParams(String message) {
-        return "{\"success\":false,\"error\":\"" + message + " [invalid-params]\",\"errorType\":\"invalid-params\"}";
-    }
-
-    private static String plain(String code) {
-        return "{\"success\":false,\"error\":\"" + code + "\"}";
     }
 
     private static void assertError(Response response, int status, String body) {

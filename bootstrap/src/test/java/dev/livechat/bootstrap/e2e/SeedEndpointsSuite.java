@@ -3,11 +3,8 @@ package dev.livechat.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.livechat.bootstrap.e2e.LivechatHttp.Response;
 import dev.livechat.bootstrap.e2e.LivechatHttp.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.UUID;
 
@@ -19,50 +16,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The five seed endpoints over HTTP on a real server and store: every error case of contract section 3 with its
  * exact status and body, and the seed documents' fields in the successful answers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SeedEndpointsSuite {
+abstract class SeedEndpointsSuite extends OneServerSuite {
 
     private static final String UNAUTHENTICATED = "{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}";
     private static final String FORBIDDEN =
             "{\"success\":false,\"error\":\"User does not have the permissions required for this action [error-unauthorized]\"}";
 
-    private LivechatHttp http;
-    private Session admin;
     private Session agent;
     private Session otherAgent;
     private Session plainUser;
 
-    /** The store the server runs on. */
-    abstract StoreTarget store();
-
-    @BeforeAll
-    void startServer() {
-        if (!store().isAvailable()) {
-            return; // every test is skipped by the store's extension
-        }
-        http = LivechatHttp.start(store(), false);
-        admin = http.admin();
+    @Override
+    void prepare() {
         agent = http.createAgent(admin, "faria.masood", "Faria Masood");
         plainUser = http.createUser(admin, "plain.user", "Plain User", "[\"user\"]");
         // The second agent logs in but sets itself unavailable, so that every room goes to the first agent.
         otherAgent = http.createAgent(admin, "other.agent", "Other Agent");
         assertThat(http.post("/api/v1/livechat/agent.status", "{\"status\":\"not-available\"}", otherAgent).status())
                 .isEqualTo(200);
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (http != null) {
-            http.close();
-        }
-    }
-
-    private static String invalidParams(String message) {
-        return "{\"success\":false,\"error\":\"" + message + " [invalid-params]\",\"errorType\":\"invalid-params\"}";
-    }
-
-    private static String plain(String code) {
-        return "{\"success\":false,\"error\":\"" + code + "\"}";
     }
 
     private static void assertError(Response response, int status, String body) {
