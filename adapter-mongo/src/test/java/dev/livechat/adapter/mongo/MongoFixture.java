@@ -6,11 +6,11 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.livechat.application.port.out.StorePorts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.InetSocketAddress;
@@ -24,11 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A MongoDB for one test class: an in-process mongo-java-server (memory backend), or the real MongoDB named by
  * {@value #ENV}. Registered as a static {@code @RegisterExtension} field, it starts before the class's first test,
  * closes every store a test opened and drops its databases after the test, and stops after the class; without
- * {@value #ENV} every test of a real-server class is skipped, visibly (counted as skipped, plus one line on standard
- * output). Every store it opens gets a fresh database. Used without registration ({@link #start()} and
+ * {@value #ENV} a real-server class is skipped, visibly (reported as skipped, naming the variable). Every store it opens gets a fresh database. Used without registration ({@link #start()} and
  * {@link #close()} by hand), it keeps everything until closed.
  */
-final class MongoFixture implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+final class MongoFixture implements AutoCloseable, ExecutionCondition, BeforeAllCallback, AfterEachCallback,
         AfterAllCallback {
 
     static final String ENV = "LIVECHAT_TEST_MONGO_URI";
@@ -80,18 +79,20 @@ final class MongoFixture implements AutoCloseable, BeforeAllCallback, BeforeEach
         return ENV + " is not set: this test against a real MongoDB is skipped (set it to e.g. mongodb://localhost:27017)";
     }
 
+    /**
+     * Without {@value #ENV} a real-server class is skipped as a whole, with the reason, as one skipped entry named
+     * after the class: its nested suites are named after their base class for both servers, and surefire would merge
+     * their skipped runs into the passing in-process ones.
+     */
     @Override
-    public void beforeAll(ExtensionContext context) {
-        if (!isAvailable()) {
-            System.out.println("[livechat-mongo] " + context.getDisplayName() + ": " + skipReason());
-        }
-        start();
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return isAvailable() ? ConditionEvaluationResult.enabled("a MongoDB is at hand")
+                : ConditionEvaluationResult.disabled(skipReason());
     }
 
-    /** Aborts each test rather than the class, so that every skipped test is counted as skipped in the reports. */
     @Override
-    public void beforeEach(ExtensionContext context) {
-        Assumptions.assumeTrue(isAvailable(), MongoFixture::skipReason);
+    public void beforeAll(ExtensionContext context) {
+        start();
     }
 
     @Override

@@ -3,9 +3,8 @@ package dev.livechat.bootstrap.e2e;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.livechat.adapter.jdbc.testing.TestDatabase;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.InetSocketAddress;
@@ -16,10 +15,10 @@ import java.sql.SQLException;
  * an in-process mongo-java-server always, PostgreSQL and MariaDB when their test URL is in the environment (the
  * variables of {@link TestDatabase}). Each {@link #create()} is a fresh, empty database of its own.
  * <p>
- * Registered as a test class's extension, an unavailable store skips each test visibly (counted as skipped, plus one
- * line on standard output naming the variable).
+ * Registered as a test class's extension, an unavailable store skips the class visibly (reported as skipped, naming
+ * the variable).
  */
-enum StoreTarget implements BeforeAllCallback, BeforeEachCallback {
+enum StoreTarget implements ExecutionCondition {
 
     H2(TestDatabase.H2),
     POSTGRESQL(TestDatabase.POSTGRESQL),
@@ -64,18 +63,14 @@ enum StoreTarget implements BeforeAllCallback, BeforeEachCallback {
         }
     }
 
+    /**
+     * An unavailable store skips the class as a whole, with the reason, as one skipped entry named after the class:
+     * the nested suites are named after their base class on every store, and surefire would merge their skipped runs
+     * into the passing ones of another store.
+     */
     @Override
-    public void beforeAll(ExtensionContext context) {
-        if (!isAvailable()) {
-            System.out.println("[livechat-e2e] " + context.getDisplayName() + ": " + skipReason());
-        }
-    }
-
-    /** Aborts each test rather than the class, so that every skipped test is counted as skipped in the reports. */
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (!isAvailable()) {
-            Assumptions.abort(skipReason());
-        }
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return isAvailable() ? ConditionEvaluationResult.enabled(this + " is configured")
+                : ConditionEvaluationResult.disabled(skipReason());
     }
 }

@@ -61,7 +61,7 @@ public abstract class TransactionRunnerContract extends UnitOfWorkSuite {
     }
 
     @Test
-    public final void theWorksExceptionLeavesTheUnitUnchangedAndTheNextUnitRuns() {
+    public final void theWorksOwnExceptionLeavesTheUnitAndTheNextUnitRuns() {
         Boom boom = new Boom();
 
         assertThatThrownBy(() -> tx.inTransaction(() -> {
