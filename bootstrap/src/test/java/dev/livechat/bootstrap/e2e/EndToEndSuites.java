@@ -42,4 +42,60 @@ abstract class EndToEndSuites {
             return EndToEndSuites.this.store();
         }
     }
+
+    @Nested
+    class AccessRules extends AccessRulesSuite {
+        @Override
+        StoreTarget store() {
+            return EndToEndSuites.this.store();
+        }
+    }
+
+    @Nested
+    class AutoSelection extends AutoSelectionSuite {
+        @Override
+        StoreTarget store() {
+            return EndToEndSuites.this.store();
+        }
+    }
+
+    @Nested
+    class ConfigAndVisitorErasure extends ConfigAndVisitorErasureSuite {
+        @Override
+        StoreTarget store() {
+            return EndToEndSuites.this.store();
+        }
+    }
+
+    @Nested
+    class DepartmentEndpoints extends DepartmentEndpointsSuite {
+        @Override
+        StoreTarget store() {
+            return EndToEndSuites.this.store();
+        }
+    }
+
+    @Nested
+    class ForwardEndpoints extends ForwardEndpointsSuite {
+        @Override
+        StoreTarget store() {
+            return EndToEndSuites.this.store();
+        }
+    }
+
+    @Nested
+    class LivechatUsers extends LivechatUsersSuite {
+        @Override
+        StoreTarget store() {
+            return EndToEndSuites.this.store();
+        }
+    }
+
+    @Nested
+    class QueueEndpoints extends QueueEndpointsSuite {
+        @Override
+        StoreTarget store() {
+            return EndToEndSuites.this.store();
+        }
+    }
 }

@@ -49,9 +49,21 @@ final class LivechatHttp implements AutoCloseable {
 
     /** A server on a fresh database of {@code store}, dropped when the server closes; rate limits as given. */
     static LivechatHttp start(StoreTarget store, boolean rateLimit) {
+        return start(store, rateLimit, RoutingMethod.AUTO_SELECTION, false, 0);
+    }
+
+    /** A server without rate limits on a fresh database of {@code store}, with these routing settings (contract 7). */
+    static LivechatHttp start(StoreTarget store, RoutingMethod routing, boolean acceptChatsWithNoAgents,
+                              int maxChatsPerAgent) {
+        return start(store, false, routing, acceptChatsWithNoAgents, maxChatsPerAgent);
+    }
+
+    private static LivechatHttp start(StoreTarget store, boolean rateLimit, RoutingMethod routing,
+                                      boolean acceptChatsWithNoAgents, int maxChatsPerAgent) {
         StoreTarget.Database database = store.create();
         try {
-            return new LivechatHttp(Livechat.start(config(database, rateLimit, 0), Clock.systemUTC()), database);
+            return new LivechatHttp(Livechat.start(config(database, rateLimit, routing, acceptChatsWithNoAgents,
+                    maxChatsPerAgent), Clock.systemUTC()), database);
         } catch (RuntimeException e) {
             closeQuietly(database, e);
             throw e;
@@ -63,12 +75,14 @@ final class LivechatHttp implements AutoCloseable {
      * on one store. Rate limits off.
      */
     static LivechatHttp startOn(StoreTarget.Database database, int maxChatsPerAgent) {
-        return new LivechatHttp(Livechat.start(config(database, false, maxChatsPerAgent), Clock.systemUTC()), null);
+        return new LivechatHttp(Livechat.start(config(database, false, RoutingMethod.AUTO_SELECTION, false,
+                maxChatsPerAgent), Clock.systemUTC()), null);
     }
 
-    private static ServerConfig config(StoreTarget.Database database, boolean rateLimit, int maxChatsPerAgent) {
-        return new ServerConfig(0, database.url(), null, null, ADMIN, ADMIN_PASSWORD, rateLimit,
-                RoutingMethod.AUTO_SELECTION, false, maxChatsPerAgent, false);
+    private static ServerConfig config(StoreTarget.Database database, boolean rateLimit, RoutingMethod routing,
+                                       boolean acceptChatsWithNoAgents, int maxChatsPerAgent) {
+        return new ServerConfig(0, database.url(), null, null, ADMIN, ADMIN_PASSWORD, rateLimit, routing,
+                acceptChatsWithNoAgents, maxChatsPerAgent, false);
     }
 
     private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {
@@ -208,6 +222,39 @@ final class LivechatHttp implements AutoCloseable {
     Response agentMessage(Session agent, String rid, String msg) {
         return post("/api/v1/chat.sendMessage",
                 "{\"message\":{\"rid\":" + quote(rid) + ",\"msg\":" + quote(msg) + "}}", agent);
+    }
+
+    /** Creates a department with these agents (user ids) and returns its id. */
+    String createDepartment(Session admin, String name, boolean enabled, String... agentIds) {
+        StringBuilder agents = new StringBuilder();
+        for (String agentId : agentIds) {
+            agents.append(agents.length() == 0 ? "" : ",").append("{\"agentId\":").append(quote(agentId)).append('}');
+        }
+        Response response = post("/api/v1/livechat/department", "{\"department\":{\"name\":" + quote(name)
+                + ",\"email\":\"dept@example.com\",\"enabled\":" + enabled
+                + ",\"showOnRegistration\":true,\"showOnOfflineForm\":true},\"agents\":[" + agents + "]}", admin);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().at("/department/_id").asText();
+    }
+
+    /** Registers a visitor in a department (id or name) and returns its id. */
+    String registerVisitor(String token, String name, String department) {
+        Response response = post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":" + quote(token)
+                + ",\"name\":" + quote(name) + ",\"department\":" + quote(department) + "}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().at("/visitor/_id").asText();
+    }
+
+    /** The inquiry id of the room (as a manager sees the queue); the room's inquiry must be queued. */
+    String queuedInquiryOf(Session manager, String rid) {
+        Response queue = get("/api/v1/livechat/inquiries.queued?count=100", manager);
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        for (JsonNode inquiry : queue.json().get("inquiries")) {
+            if (inquiry.get("rid").asText().equals(rid)) {
+                return inquiry.get("_id").asText();
+            }
+        }
+        throw new AssertionError("no queued inquiry for room " + rid + ": " + queue.body());
     }
 
     Response closeByVisitor(String token, String rid) {

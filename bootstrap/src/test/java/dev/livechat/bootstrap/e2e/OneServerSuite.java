@@ -21,15 +21,20 @@ abstract class OneServerSuite {
     /** Creates what the suite's tests share (users, sessions) once the server runs. */
     abstract void prepare();
 
+    /** The server the suite's tests share; rate limits off and Auto_Selection unless a suite needs other settings. */
+    LivechatHttp startServer(StoreTarget store) {
+        return LivechatHttp.start(store, false);
+    }
+
     @BeforeAll
-    final void startServer() {
-        http = LivechatHttp.start(store(), false);
+    final void startSharedServer() {
+        http = startServer(store());
         admin = http.admin();
         prepare();
     }
 
     @AfterAll
-    final void stopServer() {
+    final void stopSharedServer() {
         if (http != null) {
             http.close();
         }
