@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,27 +32,65 @@ final class LivechatHttp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Livechat livechat;
+    private final AutoCloseable ownedDatabase;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    private LivechatHttp(Livechat livechat) {
+    private LivechatHttp(Livechat livechat, AutoCloseable ownedDatabase) {
         this.livechat = livechat;
+        this.ownedDatabase = ownedDatabase;
         this.base = "http://127.0.0.1:" + livechat.port();
     }
 
     /** A server on a fresh in-memory H2 database; rate limits as given. */
     static LivechatHttp start(boolean rateLimit) {
-        return start(rateLimit, RoutingMethod.AUTO_SELECTION, false);
+        return start(StoreTarget.H2, rateLimit);
     }
 
-    static LivechatHttp start(boolean rateLimit, RoutingMethod routing, boolean exposeTokens) {
-        String url = "jdbc:h2:mem:e2e-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return start(new ServerConfig(0, url, null, null, ADMIN, ADMIN_PASSWORD, rateLimit, routing, false, 0,
-                exposeTokens));
+    /** A server on a fresh database of {@code store}, dropped when the server closes; rate limits as given. */
+    static LivechatHttp start(StoreTarget store, boolean rateLimit) {
+        return start(store, rateLimit, RoutingMethod.AUTO_SELECTION, false, 0);
     }
 
-    static LivechatHttp start(ServerConfig config) {
-        return new LivechatHttp(Livechat.start(config, Clock.systemUTC()));
+    /** A server without rate limits on a fresh database of {@code store}, with these routing settings (contract 7). */
+    static LivechatHttp start(StoreTarget store, RoutingMethod routing, boolean acceptChatsWithNoAgents,
+                              int maxChatsPerAgent) {
+        return start(store, false, routing, acceptChatsWithNoAgents, maxChatsPerAgent);
+    }
+
+    private static LivechatHttp start(StoreTarget store, boolean rateLimit, RoutingMethod routing,
+                                      boolean acceptChatsWithNoAgents, int maxChatsPerAgent) {
+        StoreTarget.Database database = store.create();
+        try {
+            return new LivechatHttp(Livechat.start(config(database, rateLimit, routing, acceptChatsWithNoAgents,
+                    maxChatsPerAgent), Clock.systemUTC()), database);
+        } catch (RuntimeException e) {
+            closeQuietly(database, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Another server on {@code database}, which the caller drops after closing every server on it: several instances
+     * on one store. Rate limits off.
+     */
+    static LivechatHttp startOn(StoreTarget.Database database, int maxChatsPerAgent) {
+        return new LivechatHttp(Livechat.start(config(database, false, RoutingMethod.AUTO_SELECTION, false,
+                maxChatsPerAgent), Clock.systemUTC()), null);
+    }
+
+    private static ServerConfig config(StoreTarget.Database database, boolean rateLimit, RoutingMethod routing,
+                                       boolean acceptChatsWithNoAgents, int maxChatsPerAgent) {
+        return new ServerConfig(0, database.url(), null, null, ADMIN, ADMIN_PASSWORD, rateLimit, routing,
+                acceptChatsWithNoAgents, maxChatsPerAgent, false);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     Livechat livechat() {
@@ -187,6 +224,39 @@ final class LivechatHttp implements AutoCloseable {
                 "{\"message\":{\"rid\":" + quote(rid) + ",\"msg\":" + quote(msg) + "}}", agent);
     }
 
+    /** Creates a department with these agents (user ids) and returns its id. */
+    String createDepartment(Session admin, String name, boolean enabled, String... agentIds) {
+        StringBuilder agents = new StringBuilder();
+        for (String agentId : agentIds) {
+            agents.append(agents.length() == 0 ? "" : ",").append("{\"agentId\":").append(quote(agentId)).append('}');
+        }
+        Response response = post("/api/v1/livechat/department", "{\"department\":{\"name\":" + quote(name)
+                + ",\"email\":\"dept@example.com\",\"enabled\":" + enabled
+                + ",\"showOnRegistration\":true,\"showOnOfflineForm\":true},\"agents\":[" + agents + "]}", admin);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().at("/department/_id").asText();
+    }
+
+    /** Registers a visitor in a department (id or name) and returns its id. */
+    String registerVisitor(String token, String name, String department) {
+        Response response = post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":" + quote(token)
+                + ",\"name\":" + quote(name) + ",\"department\":" + quote(department) + "}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().at("/visitor/_id").asText();
+    }
+
+    /** The inquiry id of the room (as a manager sees the queue); the room's inquiry must be queued. */
+    String queuedInquiryOf(Session manager, String rid) {
+        Response queue = get("/api/v1/livechat/inquiries.queued?count=100", manager);
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        for (JsonNode inquiry : queue.json().get("inquiries")) {
+            if (inquiry.get("rid").asText().equals(rid)) {
+                return inquiry.get("_id").asText();
+            }
+        }
+        throw new AssertionError("no queued inquiry for room " + rid + ": " + queue.body());
+    }
+
     Response closeByVisitor(String token, String rid) {
         return post("/api/v1/livechat/room.close", "{\"token\":" + quote(token) + ",\"rid\":" + quote(rid) + "}");
     }
@@ -212,5 +282,12 @@ final class LivechatHttp implements AutoCloseable {
     @Override
     public void close() {
         livechat.close();
+        if (ownedDatabase != null) {
+            try {
+                ownedDatabase.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot drop the test database", e);
+            }
+        }
     }
 }
