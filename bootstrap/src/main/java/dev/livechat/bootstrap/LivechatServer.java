@@ -25,6 +25,7 @@ public final class LivechatServer {
         }
         livechat.generatedAdminPassword().ifPresent(password -> System.out.println(
                 "Generated password for admin user \"" + livechat.config().adminUsername() + "\": " + password));
+        LauncherHeap.trimAfterStart();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             livechat.close();

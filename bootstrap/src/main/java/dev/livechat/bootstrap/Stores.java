@@ -21,6 +21,8 @@ final class Stores {
 
     /** Connections in the JDBC pool: more than the HTTP workers would only queue inside the database. */
     static final int POOL_SIZE = 16;
+    /** Parsed statements H2 keeps per connection: more than the adapter's distinct statements on a hot path. */
+    static final int H2_QUERY_CACHE_SIZE = 64;
     /** How long a request waits for a pooled connection before answering 503 (contract 1.5). */
     static final long CONNECTION_TIMEOUT_MS = 3_000;
 
@@ -56,6 +58,12 @@ final class Stores {
         pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         pool.setValidationTimeout(1_000);
         pool.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
+        if (config.storeKind() == ServerConfig.StoreKind.H2
+                && !config.dbUrl().toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+            // H2 keeps 8 parsed statements per session by default; opening a room alone runs a dozen different ones,
+            // so every statement was parsed again (docs/benchmarks.md). An explicit setting in the URL wins.
+            pool.addDataSourceProperty("QUERY_CACHE_SIZE", Integer.toString(H2_QUERY_CACHE_SIZE));
+        }
         if (config.storeKind() == ServerConfig.StoreKind.MARIADB) {
             // MariaDB starts in REPEATABLE READ; the adapter runs READ COMMITTED and would otherwise switch per unit
             pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");

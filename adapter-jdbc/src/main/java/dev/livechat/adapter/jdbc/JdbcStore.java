@@ -15,8 +15,11 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /** The JDBC persistence adapter: opens a relational store on H2, PostgreSQL or MariaDB and hands out every out-port. */
 public final class JdbcStore {
@@ -59,14 +62,34 @@ public final class JdbcStore {
         Jdbi jdbi = Jdbi.create(dataSource);
         // Row binds every column by name; an UPDATE need not use all of them.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        dialect.sessionSetup().ifPresent(sql -> jdbi.installPlugin(new JdbiPlugin() {
-            @Override
-            public Handle customizeHandle(Handle handle) {
-                handle.execute(sql);
-                return handle;
-            }
-        }));
+        dialect.sessionSetup().ifPresent(sql -> jdbi.installPlugin(new SessionSetup(sql)));
         return new JdbcStore(dialect, new Database(jdbi, dialect, readCommitted));
+    }
+
+    /**
+     * Runs the dialect's session statement once per physical connection, not on every handle: on H2 a {@code SET}
+     * also empties the parsed-statement cache of every session, so running it per handle made H2 parse every later
+     * statement again (docs/benchmarks.md). A pool's connection proxy unwraps to the physical connection; where it
+     * does not, the statement simply runs per handle as before.
+     */
+    private static final class SessionSetup implements JdbiPlugin {
+        private final String sql;
+        private final Set<Connection> prepared = Collections.synchronizedSet(
+                Collections.newSetFromMap(new WeakHashMap<>()));
+
+        SessionSetup(String sql) {
+            this.sql = sql;
+        }
+
+        @Override
+        public Handle customizeHandle(Handle handle) throws SQLException {
+            Connection physical = handle.getConnection().unwrap(Connection.class);
+            if (!prepared.contains(physical)) { // a connection serves one thread at a time
+                handle.execute(sql);
+                prepared.add(physical);
+            }
+            return handle;
+        }
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect) {

@@ -6,6 +6,8 @@ import dev.livechat.domain.room.SurveyFeedback;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,9 +26,23 @@ final class RoomReader {
     private record Loaded(String id, RoomSnapshot.Builder snapshot, boolean hasSurvey) {
     }
 
+    /** Reads the column of each room row that the query adds besides the room's own columns. */
+    @FunctionalInterface
+    interface ExtraColumns {
+        void read(ResultSet rs) throws SQLException;
+    }
+
     static List<Room> load(Handle handle, Query roomQuery) {
+        return load(handle, roomQuery, rs -> { });
+    }
+
+    /** Like {@link #load(Handle, Query)}, handing every row to {@code extra} as well. */
+    static List<Room> load(Handle handle, Query roomQuery, ExtraColumns extra) {
         List<Loaded> rows = roomQuery
-                .map((rs, ctx) -> new Loaded(rs.getString("id"), RoomMapper.read(rs), rs.getBoolean("has_survey_feedback")))
+                .map((rs, ctx) -> {
+                    extra.read(rs);
+                    return new Loaded(rs.getString("id"), RoomMapper.read(rs), rs.getBoolean("has_survey_feedback"));
+                })
                 .list();
         if (rows.isEmpty()) {
             return List.of();

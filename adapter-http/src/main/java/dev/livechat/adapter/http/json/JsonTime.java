@@ -3,6 +3,7 @@ package dev.livechat.adapter.http.json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +35,37 @@ public final class JsonTime {
      * @return e.g. {@code 2024-05-01T10:00:00.000Z} (UTC, always three fraction digits, sub-millisecond part dropped)
      */
     public static String iso(Instant instant) {
-        return ISO_MILLIS.format(Objects.requireNonNull(instant, "instant"));
+        Objects.requireNonNull(instant, "instant");
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return ISO_MILLIS.format(instant); // signed or five-digit years: the formatter's rules
+        }
+        // Written by hand: DateTimeFormatter took a tenth of the CPU of a chat history page (docs/benchmarks.md).
+        char[] text = new char[24];
+        digits(text, 0, year, 4);
+        text[4] = '-';
+        digits(text, 5, t.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, t.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, t.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, t.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, t.getSecond(), 2);
+        text[19] = '.';
+        digits(text, 20, t.getNano() / 1_000_000, 3);
+        text[23] = 'Z';
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        int v = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
     }
 
     /**

@@ -22,6 +22,31 @@ class JsonTimeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01T00:00:00Z", "0999-12-31T23:59:59.999Z", "1969-12-31T23:59:59.999999999Z",
+            "2000-02-29T12:00:00.5Z", "2024-12-31T23:59:59.001Z", "9999-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z", "-1000000-06-15T08:09:10.011Z"})
+    void timestamps_match_the_iso_millis_pattern_at_the_edges(String text) {
+        Instant instant = Instant.parse(text);
+
+        assertThat(JsonTime.iso(instant)).isEqualTo(java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC).format(instant));
+    }
+
+    @Test
+    void timestamps_match_the_iso_millis_pattern_over_four_centuries() {
+        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(6);
+        long from = Instant.parse("1800-01-01T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2200-01-01T00:00:00Z").toEpochMilli();
+        for (int i = 0; i < 100_000; i++) {
+            Instant instant = Instant.ofEpochMilli(from + (long) (random.nextDouble() * (to - from)))
+                    .plusNanos(random.nextInt(1_000_000));
+            assertThat(JsonTime.iso(instant)).isEqualTo(pattern.format(instant));
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({
             "34740, 34.74",
             "600000, 600",

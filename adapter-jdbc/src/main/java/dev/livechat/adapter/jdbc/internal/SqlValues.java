@@ -22,6 +22,11 @@ import java.util.TimeZone;
 public final class SqlValues {
 
     private static final TimeZone UTC = TimeZone.getTimeZone(ZoneOffset.UTC);
+    /**
+     * One UTC calendar per thread: creating a calendar per column read was a quarter of the cost of reading a page of
+     * rooms (docs/benchmarks.md); drivers use the calendar only during the call.
+     */
+    private static final ThreadLocal<Calendar> UTC_CALENDAR = ThreadLocal.withInitial(() -> Calendar.getInstance(UTC));
 
     private SqlValues() {
     }
@@ -91,7 +96,7 @@ public final class SqlValues {
      * moves times inside a daylight-saving gap by an hour; a UTC calendar has no gaps on any driver.
      */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column, Calendar.getInstance(UTC));
+        Timestamp value = rs.getTimestamp(column, UTC_CALENDAR.get());
         return value == null ? null : value.toInstant();
     }
 
