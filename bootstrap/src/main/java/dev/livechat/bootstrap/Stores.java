@@ -8,6 +8,9 @@ import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.domain.error.StoreUnavailableException;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Opens the store that {@code LIVECHAT_DB_URL} selects (contract 7): the JDBC adapter behind a HikariCP pool for H2,
@@ -15,14 +18,23 @@ import java.time.Clock;
  */
 final class Stores {
 
-    /** An opened store: its out-ports, and how to release it. */
-    record OpenStore(StorePorts ports, AutoCloseable closer) {
+    /**
+     * An opened store: its out-ports, how to release it, and for the JDBC stores the connection pool (null for
+     * MongoDB), whose metrics tests read.
+     */
+    record OpenStore(StorePorts ports, AutoCloseable closer, HikariDataSource pool) {
     }
 
     /** Connections in the JDBC pool: more than the HTTP workers would only queue inside the database. */
     static final int POOL_SIZE = 16;
     /** How long a request waits for a pooled connection before answering 503 (contract 1.5). */
     static final long CONNECTION_TIMEOUT_MS = 3_000;
+    /**
+     * How long a statement may wait for the database server's answer (PostgreSQL and MariaDB) unless the URL says
+     * otherwise: a server that stops answering without closing its connections (a dead host, a network partition)
+     * must not hold a worker for the minutes TCP takes to notice. No endpoint's query comes near it.
+     */
+    static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     private Stores() {
     }
@@ -46,6 +58,7 @@ final class Stores {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("livechat");
         pool.setJdbcUrl(config.dbUrl());
+        driverDefaults(config.storeKind(), config.dbUrl()).forEach(pool::addDataSourceProperty);
         if (config.dbUser() != null) {
             pool.setUsername(config.dbUser());
         }
@@ -67,7 +80,7 @@ final class Stores {
             throw new StoreUnavailableException("cannot connect", e);
         }
         try {
-            return new OpenStore(JdbcStore.open(dataSource).ports(), dataSource::close);
+            return new OpenStore(JdbcStore.open(dataSource).ports(), dataSource::close, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -76,6 +89,52 @@ final class Stores {
 
     private static OpenStore openMongo(ServerConfig config, Clock clock) {
         MongoStore store = MongoStore.open(config.dbUrl(), clock);
-        return new OpenStore(store.ports(), store::close);
+        return new OpenStore(store.ports(), store::close, null);
+    }
+
+    /**
+     * Driver settings the server relies on, each applied only when the URL does not set it (a URL parameter wins over a
+     * driver property on every driver here; H2 refuses the same setting twice, hence the check):
+     * <ul>
+     *   <li>embedded H2: {@code WRITE_DELAY=0}. H2 otherwise writes committed transactions to its file up to 500 ms
+     *       later, so a killed server lost requests it had answered with 200; with 0 every commit is in the file (the
+     *       operating system's cache) before the answer. H2 does not fsync each commit: a power failure can still lose
+     *       the last commits, which is what PostgreSQL or MariaDB are for.</li>
+     *   <li>PostgreSQL and MariaDB: a socket timeout of {@value #SOCKET_TIMEOUT_SECONDS} s and a connect timeout of
+     *       the pool's wait, so that an unreachable server becomes a 503 in seconds, never a hung worker.</li>
+     * </ul>
+     */
+    static Map<String, String> driverDefaults(ServerConfig.StoreKind kind, String url) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        String lower = url.toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case H2 -> {
+                String location = lower.substring("jdbc:h2:".length());
+                boolean embeddedFile = !location.startsWith("mem:") && !location.startsWith("tcp:")
+                        && !location.startsWith("ssl:");
+                if (embeddedFile && !lower.contains(";write_delay=")) {
+                    defaults.put("WRITE_DELAY", "0");
+                }
+            }
+            case POSTGRESQL -> {
+                putUnlessInUrl(defaults, lower, "socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+                putUnlessInUrl(defaults, lower, "connectTimeout", Long.toString(CONNECTION_TIMEOUT_MS / 1000));
+            }
+            case MARIADB -> {
+                putUnlessInUrl(defaults, lower, "socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS * 1000));
+                putUnlessInUrl(defaults, lower, "connectTimeout", Long.toString(CONNECTION_TIMEOUT_MS));
+            }
+            case MONGODB -> {
+                // not a JDBC store
+            }
+        }
+        return defaults;
+    }
+
+    private static void putUnlessInUrl(Map<String, String> defaults, String lowerUrl, String key, String value) {
+        String needle = key.toLowerCase(Locale.ROOT) + "=";
+        if (!lowerUrl.contains("?" + needle) && !lowerUrl.contains("&" + needle)) {
+            defaults.put(key, value);
+        }
     }
 }
