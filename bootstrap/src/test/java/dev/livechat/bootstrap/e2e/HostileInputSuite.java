@@ -471,6 +471,26 @@ abstract class HostileInputSuite {
         });
     }
 
+    @Test
+    void search_text_is_literal_and_fast_on_long_messages() {
+        String token = "tok-" + UUID.randomUUID();
+        String visitorId = http.registerVisitor(token, "Long");
+        String roomId = http.openRoom(token);
+        for (int i = 0; i < 20; i++) {
+            assertThat(http.visitorMessage(token, roomId, "a".repeat(19_990) + "%_.*" + i).status()).isEqualTo(200);
+        }
+        String own = search(roomId, visitorId);
+        for (String text : List.of("a".repeat(255) + "c", "%a".repeat(128), "_a".repeat(128), "(a+)+$", "(a|aa)*c",
+                "a.*a.*a.*a.*a.*c", "[^b]*c", "\\a".repeat(85))) {
+            long started = System.nanoTime();
+            Response response = http.get(own + "?searchText=" + encode(text), admin);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(response.json().get("total").asInt()).as(text).isZero();
+            assertThat(millis).as("searchText %s took %d ms", text, millis).isLessThan(2_000);
+        }
+        assertThat(http.get(own + "?searchText=" + encode("A%_.*1"), admin).json().get("total").asInt()).isEqualTo(1);
+    }
+
     // ---- text no store can hold: U+0000 and unpaired surrogates (PostgreSQL refused the one with a 500 before) ----------
 
     static final String INVALID_JSON = invalidParams("Invalid JSON body");
@@ -523,7 +543,7 @@ abstract class HostileInputSuite {
         Response registered = http.post("/api/v1/livechat/visitor",
                 "{\"visitor\":{\"token\":" + quote(token) + ",\"name\":\"Mária \\ud83d\\ude00 中 \uD834\uDD1E\"}}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        http.secret(token);
+        http.visitorToken(token);
         JsonNode visitor = http.get("/api/v1/livechat/visitor/" + encode(token)).json().get("visitor");
         assertThat(visitor.get("token").asText()).isEqualTo(token);
         assertThat(visitor.get("name").asText()).isEqualTo(name);
@@ -543,7 +563,7 @@ abstract class HostileInputSuite {
         Response registered = http.post("/api/v1/livechat/visitor",
                 "{\"visitor\":{\"token\":" + quote(token) + ",\"name\":" + quote(name) + "}}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        http.secret(token);
+        http.visitorToken(token);
         String path = "/api/v1/livechat/visitor/" + encode(token).replace("+", "%20");
         JsonNode visitor = http.get(path).json().get("visitor");
         assertThat(visitor.get("token").asText()).isEqualTo(token);

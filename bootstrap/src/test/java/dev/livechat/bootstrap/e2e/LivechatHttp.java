@@ -53,6 +53,7 @@ final class LivechatHttp implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private final Set<String> visitorTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger errorResponses = new AtomicInteger();
 
     private LivechatHttp(Livechat livechat) {
@@ -68,10 +69,11 @@ final class LivechatHttp implements AutoCloseable {
 
     static LivechatHttp start(boolean rateLimit, RoutingMethod routing, boolean exposeTokens) {
         String url = "jdbc:h2:mem:e2e-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return start(config(url, rateLimit, exposeTokens));
+        return start(new ServerConfig(0, url, null, null, ADMIN, ADMIN_PASSWORD, rateLimit, routing, false, 0,
+                exposeTokens));
     }
 
-    /** A server on {@code store} (or any {@code LIVECHAT_DB_URL}), Auto_Selection, no chats without agents. */
+    /** A server on {@code url} (any {@code LIVECHAT_DB_URL}), Auto_Selection, no chats without agents. */
     static ServerConfig config(String url, boolean rateLimit, boolean exposeTokens) {
         return new ServerConfig(0, url, null, null, ADMIN, ADMIN_PASSWORD, rateLimit, RoutingMethod.AUTO_SELECTION,
                 false, 0, exposeTokens);
@@ -118,6 +120,15 @@ final class LivechatHttp implements AutoCloseable {
         secrets.add(text);
     }
 
+    /**
+     * A visitor token: besides being a secret, it must never appear in a response to an authenticated (agent-facing)
+     * request unless the server exposes visitor tokens to agents (contract 1.13).
+     */
+    void visitorToken(String token) {
+        secrets.add(token);
+        visitorTokens.add(token);
+    }
+
     /** How many error responses were checked for leaks so far. */
     int errorResponsesChecked() {
         return errorResponses.get();
@@ -158,8 +169,14 @@ final class LivechatHttp implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("status of %s %s", request.method(), request.uri()).isNotEqualTo(500);
-            if (response.statusCode() >= 400) {
+            if (response.statusCode() >= 400 && !request.method().equals("HEAD")) {
                 assertLeaksNothing(request, requestBody, response);
+            }
+            if (request.headers().firstValue("X-Auth-Token").isPresent() && !livechat.config().exposeVisitorTokenToAgents()) {
+                for (String token : visitorTokens) {
+                    assertThat(response.body()).as("a visitor token in an agent-facing response: %s %s",
+                            request.method(), request.uri()).doesNotContain(token);
+                }
             }
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
@@ -239,7 +256,7 @@ final class LivechatHttp implements AutoCloseable {
 
     /** Registers a visitor and returns its id. */
     String registerVisitor(String token, String name) {
-        secrets.add(token);
+        visitorToken(token);
         Response response = post("/api/v1/livechat/visitor",
                 "{\"visitor\":{\"token\":" + quote(token) + ",\"name\":" + quote(name) + "}}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
