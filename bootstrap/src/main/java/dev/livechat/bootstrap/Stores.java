@@ -2,11 +2,15 @@ package dev.livechat.bootstrap;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import dev.livechat.adapter.jdbc.JdbcStore;
 import dev.livechat.adapter.mongo.MongoStore;
 import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.domain.error.StoreUnavailableException;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -66,6 +70,7 @@ final class Stores {
             pool.setPassword(config.dbPassword());
         }
         pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setExceptionOverride(new EvictBrokenConnections());
         pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         pool.setValidationTimeout(1_000);
         pool.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
@@ -129,6 +134,22 @@ final class Stores {
             }
         }
         return defaults;
+    }
+
+    /**
+     * Evicts a pooled connection on any {@link SQLNonTransientConnectionException} or {@link SQLRecoverableException},
+     * the JDBC classes for "this connection is dead". HikariCP evicts by SQLState (class 08 and a few vendor codes)
+     * only, and H2 reports a broken TCP connection as 90067/90121: the dead connection went back to the pool and every
+     * request that got it within HikariCP's half-second alive-bypass window answered 503, so under steady traffic the
+     * server never recovered by itself after the database came back.
+     */
+    static final class EvictBrokenConnections implements SQLExceptionOverride {
+        @java.lang.Override // the interface declares an enum named Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            return e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException
+                    ? SQLExceptionOverride.Override.MUST_EVICT
+                    : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 
     private static void putUnlessInUrl(Map<String, String> defaults, String lowerUrl, String key, String value) {

@@ -29,6 +29,12 @@ public final class MongoStore implements AutoCloseable {
     static final Duration ROUTING_LOCK_MAX_WAIT = Duration.ofSeconds(10);
     /** Server selection timeout unless the connection string sets one: fail fast (503) instead of the driver's 30 s. */
     private static final int DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
+    /**
+     * Socket read timeout unless the connection string sets one: a server that stops answering without closing the
+     * connection (a dead host, a partition) becomes a 503 instead of a request that waits forever (the driver's
+     * default). The driver retries a read once (retryable reads), so a silent server costs at most twice this.
+     */
+    private static final int DEFAULT_SOCKET_TIMEOUT_MS = 5_000;
 
     private final MongoClient client;
     private final StorePorts ports;
@@ -70,6 +76,9 @@ public final class MongoStore implements AutoCloseable {
         if (uri.getServerSelectionTimeout() == null) {
             settings.applyToClusterSettings(b -> b.serverSelectionTimeout(DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
                     TimeUnit.MILLISECONDS));
+        }
+        if (uri.getSocketTimeout() == null) {
+            settings.applyToSocketSettings(b -> b.readTimeout(DEFAULT_SOCKET_TIMEOUT_MS, TimeUnit.MILLISECONDS));
         }
         String database = uri.getDatabase() == null || uri.getDatabase().isEmpty() ? DEFAULT_DATABASE : uri.getDatabase();
         MongoClient client = MongoErrors.call("connect", Map.of(), () -> MongoClients.create(settings.build()));
