@@ -13,6 +13,15 @@ import dev.livechat.application.service.ChatHistoryService;
 import dev.livechat.application.service.CloseRoomByUserService;
 import dev.livechat.application.service.CloseRoomByVisitorService;
 import dev.livechat.application.service.CreateUserService;
+import dev.livechat.application.service.DeleteDepartmentService;
+import dev.livechat.application.service.DeleteVisitorService;
+import dev.livechat.application.service.DepartmentQueryService;
+import dev.livechat.application.service.ForwardRoomService;
+import dev.livechat.application.service.GetWidgetConfigService;
+import dev.livechat.application.service.ListQueuedInquiriesService;
+import dev.livechat.application.service.QueueDrain;
+import dev.livechat.application.service.SaveDepartmentService;
+import dev.livechat.application.service.TakeInquiryService;
 import dev.livechat.application.service.EnsureAdminService;
 import dev.livechat.application.service.GetMeService;
 import dev.livechat.application.service.GetOrOpenRoomService;
@@ -51,15 +60,21 @@ public record LivechatServices(LivechatUseCases useCases, EnsureAdminUseCase ens
     public static <R extends IdGenerator & SecretGenerator> LivechatServices wire(StorePorts store, Clock clock,
                                                                                LivechatSettings settings,
                                                                                PasswordHasher hasher, R ids) {
-        CandidateListener candidates = CandidateListener.NONE;
         var tx = store.transactions();
+        // the queue drain of contract 6.5; it acts only under Auto_Selection
+        CandidateListener candidates = new QueueDrain(store.inquiries(), store.rooms(), store.messages(), store.users(),
+                store.departments(), store.routing(), ids, tx, clock, settings);
+        SaveDepartmentService saveDepartment = new SaveDepartmentService(store.departments(), store.users(), ids, tx,
+                clock, candidates);
+        DepartmentQueryService departmentQueries = new DepartmentQueryService(store.departments());
         LivechatUseCases useCases = new LivechatUseCases(
                 new AuthenticateService(store.users(), store.loginTokens(), clock),
                 new LoginService(store.users(), store.loginTokens(), hasher, ids, clock, settings, candidates),
                 new LogoutService(store.loginTokens()),
                 new GetMeService(store.users(), store.loginTokens(), clock),
                 new CreateUserService(store.users(), hasher, ids, clock),
-                new ManageLivechatUsersService(store.users(), store.departments(), store.loginTokens(), tx, clock),
+                new ManageLivechatUsersService(store.users(), store.departments(), store.loginTokens(), tx, clock,
+                        candidates),
                 new SetAgentStatusService(store.users(), clock, candidates),
                 new RegisterVisitorService(store.visitors(), store.rooms(), store.inquiries(), store.departments(), ids,
                         tx, clock),
@@ -77,7 +92,21 @@ public record LivechatServices(LivechatUseCases useCases, EnsureAdminUseCase ens
                 new ChangeRoomVisitorService(store.visitors(), store.rooms(), store.departments(), tx, clock),
                 new ChatHistoryService(store.rooms(), store.departments(), store.chatSearch()),
                 new SearchChatsService(store.rooms(), store.departments(), store.chatSearch()),
-                new GetServerInfoService(settings));
+                new GetServerInfoService(settings),
+                saveDepartment,
+                saveDepartment,
+                new DeleteDepartmentService(store.departments(), store.visitors(), store.inquiries(), tx, clock),
+                departmentQueries,
+                departmentQueries,
+                new ListQueuedInquiriesService(store.inquiries(), store.departments()),
+                new TakeInquiryService(store.users(), store.loginTokens(), store.inquiries(), store.rooms(),
+                        store.messages(), store.departments(), store.routing(), ids, tx, clock),
+                new ForwardRoomService(store.rooms(), store.messages(), store.inquiries(), store.users(),
+                        store.loginTokens(), store.departments(), store.routing(), ids, tx, clock, settings, candidates),
+                new GetWidgetConfigService(store.departments(), store.visitors(), store.rooms(), store.users(),
+                        store.loginTokens(), store.routing(), clock, settings),
+                new DeleteVisitorService(store.visitors(), store.rooms(), store.messages(), store.inquiries(), tx,
+                        clock));
         return new LivechatServices(useCases, new EnsureAdminService(store.users(), hasher, ids, ids, clock));
     }
 }

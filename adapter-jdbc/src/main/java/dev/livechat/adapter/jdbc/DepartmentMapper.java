@@ -3,6 +3,7 @@ package dev.livechat.adapter.jdbc;
 import dev.livechat.adapter.jdbc.internal.Row;
 import dev.livechat.adapter.jdbc.internal.SqlValues;
 import dev.livechat.domain.department.Department;
+import dev.livechat.domain.message.SearchText;
 import dev.livechat.domain.shared.DepartmentId;
 
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ final class DepartmentMapper {
         return new Row()
                 .string("id", department.id().value())
                 .string("name", department.name())
+                .string("name_folded", SearchText.fold(department.name()))
                 .bool("enabled", department.enabled())
                 .string("description", department.description())
                 .bool("show_on_registration", department.showOnRegistration())

@@ -69,4 +69,12 @@ final class JdbcMessageRepository implements MessageRepository {
                 .map((rs, ctx) -> MessageMapper.read(rs, ""))
                 .list());
     }
+
+    @Override
+    public void deleteByRoomId(RoomId roomId) {
+        // ix_messages_room_ts (room_id prefix)
+        db.execute(handle -> handle.createUpdate("DELETE FROM messages WHERE room_id = :roomId")
+                .bind("roomId", roomId.value())
+                .execute());
+    }
 }

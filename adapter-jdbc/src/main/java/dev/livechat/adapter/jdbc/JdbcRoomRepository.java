@@ -112,4 +112,19 @@ final class JdbcRoomRepository implements RoomRepository {
             batch.execute();
         }
     }
+
+    @Override
+    public List<RoomId> findIdsByVisitorId(VisitorId visitorId) {
+        // ix_rooms_v_id_ts (v_id prefix)
+        return db.read(handle -> handle.createQuery("SELECT id FROM rooms WHERE v_id = :visitorId")
+                .bind("visitorId", visitorId.value())
+                .map((rs, ctx) -> new RoomId(rs.getString("id")))
+                .list());
+    }
+
+    @Override
+    public void delete(RoomId id) {
+        // pk_rooms; room_tags and room_survey_answers go with it (ON DELETE CASCADE)
+        db.execute(handle -> handle.createUpdate("DELETE FROM rooms WHERE id = :id").bind("id", id.value()).execute());
+    }
 }

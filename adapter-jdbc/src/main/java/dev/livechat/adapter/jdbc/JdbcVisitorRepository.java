@@ -2,11 +2,14 @@ package dev.livechat.adapter.jdbc;
 
 import dev.livechat.adapter.jdbc.internal.Database;
 import dev.livechat.adapter.jdbc.internal.Row;
+import dev.livechat.adapter.jdbc.internal.SqlValues;
 import dev.livechat.application.port.out.VisitorRepository;
+import dev.livechat.domain.shared.DepartmentId;
 import dev.livechat.domain.shared.VisitorId;
 import dev.livechat.domain.shared.VisitorToken;
 import dev.livechat.domain.visitor.Visitor;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,5 +68,21 @@ final class JdbcVisitorRepository implements VisitorRepository {
                     .mapTo(Long.class)
                     .one();
         });
+    }
+
+    @Override
+    public void delete(VisitorId id) {
+        // pk_visitors
+        db.execute(handle -> handle.createUpdate("DELETE FROM visitors WHERE id = :id").bind("id", id.value()).execute());
+    }
+
+    @Override
+    public void clearDepartment(DepartmentId department, Instant now) {
+        // ix_visitors_department
+        db.execute(handle -> handle.createUpdate("UPDATE visitors SET department_id = NULL, updated_at = :now"
+                        + " WHERE department_id = :department")
+                .bind("now", SqlValues.timestamp(now))
+                .bind("department", department.value())
+                .execute());
     }
 }

@@ -82,4 +82,10 @@ final class MongoMessageRepository implements MessageRepository {
     static Bson searchable() {
         return Filters.in("t", Arrays.asList(null, MessageType.LIVECHAT_CLOSE.wireName()));
     }
+
+    @Override
+    public void deleteByRoomId(RoomId roomId) {
+        // {rid: 1, ts: 1}
+        MongoErrors.run("message delete", () -> c.messages.deleteMany(Filters.eq("rid", roomId.value())));
+    }
 }

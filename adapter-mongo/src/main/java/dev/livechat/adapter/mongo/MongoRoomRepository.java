@@ -87,4 +87,23 @@ final class MongoRoomRepository implements RoomRepository {
         }
         return Filters.eq(RoomMapper.VERSION, version);
     }
+
+    @Override
+    public List<RoomId> findIdsByVisitorId(VisitorId visitorId) {
+        // {v._id: 1}
+        return MongoErrors.call("rooms of a visitor", () -> c.rooms
+                .find(Filters.and(livechat(), Filters.eq("v._id", visitorId.value())))
+                .projection(com.mongodb.client.model.Projections.include("_id"))
+                .map(d -> Bsons.string(d, "_id"))
+                .into(new ArrayList<>()))
+                .stream()
+                .filter(dev.livechat.domain.shared.Ids::isWellFormed)
+                .map(RoomId::new)
+                .toList();
+    }
+
+    @Override
+    public void delete(RoomId id) {
+        MongoErrors.run("room delete", () -> c.rooms.deleteOne(Filters.and(Filters.eq("_id", id.value()), livechat())));
+    }
 }

@@ -69,6 +69,11 @@ final class MongoSchema {
         lookup(c.users, Indexes.ascending("roles"));
         // isAgentOf, findCandidates by department
         lookup(c.departmentAgents, Indexes.ascending("agentId"));
+        // findQueued (inquiries.queued, the queue drain): queued inquiries oldest first
+        lookup(c.inquiries, Indexes.ascending("status", "ts"));
+        // InquiryRepository.clearDepartment, VisitorRepository.clearDepartment: a deleted department's documents
+        lookup(c.inquiries, Indexes.ascending("department"));
+        lookup(c.visitors, Indexes.ascending("department"));
 
         // After the unique indexes exist, so that the backfill itself is checked by them.
         backfillOpenRoomTokens(c);

@@ -7,11 +7,13 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.livechat.application.port.out.UniqueConstraintViolation.Constraint;
 import dev.livechat.application.port.out.VisitorRepository;
+import dev.livechat.domain.shared.DepartmentId;
 import dev.livechat.domain.shared.VisitorId;
 import dev.livechat.domain.shared.VisitorToken;
 import dev.livechat.domain.visitor.Visitor;
 import org.bson.Document;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,5 +82,18 @@ final class MongoVisitorRepository implements VisitorRepository {
                 }
             }
         }
+    }
+
+    @Override
+    public void delete(VisitorId id) {
+        MongoErrors.run("visitor delete", () -> c.visitors.deleteOne(Filters.eq("_id", id.value())));
+    }
+
+    @Override
+    public void clearDepartment(DepartmentId department, Instant now) {
+        // {department: 1}
+        MongoErrors.run("visitor department clear", () -> c.visitors.updateMany(
+                Filters.eq("department", department.value()),
+                Updates.combine(Updates.unset("department"), Updates.set("_updatedAt", Bsons.date(now)))));
     }
 }

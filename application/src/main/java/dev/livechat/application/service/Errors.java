@@ -27,4 +27,12 @@ final class Errors {
     static BusinessRuleException messageIdInUse() {
         return BusinessRuleException.plain("error-message-id-in-use");
     }
+
+    static BusinessRuleException departmentNotFound() {
+        return BusinessRuleException.plain("error-department-not-found");
+    }
+
+    static BusinessRuleException duplicatedDepartmentName() {
+        return BusinessRuleException.plain("error-duplicated-department-name");
+    }
 }

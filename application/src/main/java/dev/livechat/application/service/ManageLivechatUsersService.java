@@ -38,9 +38,17 @@ public final class ManageLivechatUsersService implements ManageLivechatUsersUseC
     private final LoginTokenRepository loginTokens;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final CandidateListener candidates;
 
     public ManageLivechatUsersService(UserRepository users, DepartmentRepository departments,
                                       LoginTokenRepository loginTokens, TransactionRunner tx, Clock clock) {
+        this(users, departments, loginTokens, tx, clock, CandidateListener.NONE);
+    }
+
+    public ManageLivechatUsersService(UserRepository users, DepartmentRepository departments,
+                                      LoginTokenRepository loginTokens, TransactionRunner tx, Clock clock,
+                                      CandidateListener candidates) {
+        this.candidates = Objects.requireNonNull(candidates, "candidates");
         this.users = Objects.requireNonNull(users, "users");
         this.departments = Objects.requireNonNull(departments, "departments");
         this.loginTokens = Objects.requireNonNull(loginTokens, "loginTokens");
@@ -52,7 +60,7 @@ public final class ManageLivechatUsersService implements ManageLivechatUsersUseC
     public UserRef addLivechatUser(LivechatUserCommand command) {
         requirePermission(command.caller());
         Role role = role(command.type());
-        return unitOfWork.run(() -> {
+        UserRef added = unitOfWork.run(() -> {
             User user = Optional.ofNullable(command.target()).flatMap(users::findByUsername)
                     .orElseThrow(() -> BusinessRuleException.plain("error-invalid-user"));
             User granted = user.withRole(role, Time.now(clock));
@@ -61,6 +69,11 @@ public final class ManageLivechatUsersService implements ManageLivechatUsersUseC
             }
             return new UserRef(user.id(), user.username());
         });
+        if (role == Role.LIVECHAT_AGENT) {
+            // a logged-in user who just became an (available) agent is a new routing candidate
+            candidates.candidateMayHaveArrived(added.id());
+        }
+        return added;
     }
 
     @Override

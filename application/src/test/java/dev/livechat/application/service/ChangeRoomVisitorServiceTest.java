@@ -241,5 +241,15 @@ class ChangeRoomVisitorServiceTest {
             }
             delegate.update(room);
         }
+
+        @Override
+        public List<RoomId> findIdsByVisitorId(VisitorId visitorId) {
+            return delegate.findIdsByVisitorId(visitorId);
+        }
+
+        @Override
+        public void delete(RoomId id) {
+            delegate.delete(id);
+        }
     }
 }

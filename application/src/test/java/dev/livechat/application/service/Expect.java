@@ -49,4 +49,11 @@ final class Expect {
         assertThatThrownBy(call).isInstanceOfSatisfying(PermissionDeniedException.class,
                 e -> assertThat(e.kind()).isEqualTo(PermissionDeniedException.Kind.HANDLER_REFUSAL));
     }
+
+    static void invalidParams(ThrowingCallable call, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+            assertThat(e.style()).isEqualTo(BusinessRuleException.Style.INVALID_PARAMS);
+            assertThat(e.reason()).isEqualTo(message);
+        });
+    }
 }

@@ -391,6 +391,16 @@ class GetOrOpenRoomServiceTest {
         public void update(RoomSnapshot room) {
             delegate.update(room);
         }
+
+        @Override
+        public List<RoomId> findIdsByVisitorId(VisitorId visitorId) {
+            return delegate.findIdsByVisitorId(visitorId);
+        }
+
+        @Override
+        public void delete(RoomId id) {
+            delegate.delete(id);
+        }
     }
 
     @Test

@@ -191,6 +191,16 @@ class VisitorServicesTest {
         public long nextGuestNumber() {
             return delegate.nextGuestNumber();
         }
+
+        @Override
+        public void delete(VisitorId id) {
+            delegate.delete(id);
+        }
+
+        @Override
+        public void clearDepartment(dev.livechat.domain.shared.DepartmentId department, java.time.Instant now) {
+            delegate.clearDepartment(department, now);
+        }
     }
 
     @Test

@@ -3,6 +3,16 @@ package dev.livechat.application.testing;
 import dev.livechat.application.port.in.AuthenticateUseCase;
 import dev.livechat.application.port.in.Caller;
 import dev.livechat.application.port.in.ChangeRoomVisitorUseCase;
+import dev.livechat.application.port.in.CreateDepartmentUseCase;
+import dev.livechat.application.port.in.DeleteDepartmentUseCase;
+import dev.livechat.application.port.in.DeleteVisitorUseCase;
+import dev.livechat.application.port.in.ForwardRoomUseCase;
+import dev.livechat.application.port.in.GetDepartmentUseCase;
+import dev.livechat.application.port.in.GetWidgetConfigUseCase;
+import dev.livechat.application.port.in.ListDepartmentsUseCase;
+import dev.livechat.application.port.in.ListQueuedInquiriesUseCase;
+import dev.livechat.application.port.in.TakeInquiryUseCase;
+import dev.livechat.application.port.in.UpdateDepartmentUseCase;
 import dev.livechat.application.port.in.ChatHistoryUseCase;
 import dev.livechat.application.port.in.CloseRoomByUserUseCase;
 import dev.livechat.application.port.in.CloseRoomByVisitorUseCase;
@@ -34,6 +44,15 @@ import dev.livechat.application.service.ChatHistoryService;
 import dev.livechat.application.service.CloseRoomByUserService;
 import dev.livechat.application.service.CloseRoomByVisitorService;
 import dev.livechat.application.service.CreateUserService;
+import dev.livechat.application.service.DeleteDepartmentService;
+import dev.livechat.application.service.DeleteVisitorService;
+import dev.livechat.application.service.DepartmentQueryService;
+import dev.livechat.application.service.ForwardRoomService;
+import dev.livechat.application.service.GetWidgetConfigService;
+import dev.livechat.application.service.ListQueuedInquiriesService;
+import dev.livechat.application.service.QueueDrain;
+import dev.livechat.application.service.SaveDepartmentService;
+import dev.livechat.application.service.TakeInquiryService;
 import dev.livechat.application.service.EnsureAdminService;
 import dev.livechat.application.service.GetMeService;
 import dev.livechat.application.service.GetOrOpenRoomService;
@@ -119,31 +138,50 @@ public final class InMemoryLivechat {
     private final SearchChatsUseCase searchChats;
     private final GetServerInfoUseCase serverInfo;
     private final EnsureAdminUseCase ensureAdmin;
+    private final SaveDepartmentService saveDepartment;
+    private final DeleteDepartmentUseCase deleteDepartment;
+    private final DepartmentQueryService departmentQueries;
+    private final ListQueuedInquiriesUseCase queuedInquiries;
+    private final TakeInquiryUseCase takeInquiry;
+    private final ForwardRoomUseCase forwardRoom;
+    private final GetWidgetConfigUseCase widgetConfig;
+    private final DeleteVisitorUseCase deleteVisitor;
+    private final QueueDrain queueDrain;
 
     /** Contract defaults (Auto_Selection, no chats without agents, no chat limit), the clock at {@link #DEFAULT_START}. */
     public InMemoryLivechat() {
         this(LivechatSettings.defaults("0.0.0-test"));
     }
 
+    /** Wired as the server is: the queue drain (contract 6.5) listens for new routing candidates. */
     public InMemoryLivechat(LivechatSettings settings) {
-        this(settings, new MutableClock(DEFAULT_START), CandidateListener.NONE);
+        this(settings, new MutableClock(DEFAULT_START));
     }
 
+    /** Wired as the server is: the queue drain (contract 6.5) listens for new routing candidates. */
     public InMemoryLivechat(LivechatSettings settings, MutableClock clock) {
-        this(settings, clock, CandidateListener.NONE);
+        this(settings, clock, null);
     }
 
+    /**
+     * @param candidates told about possible new routing candidates instead of the queue drain; null = the drain
+     */
     public InMemoryLivechat(LivechatSettings settings, MutableClock clock, CandidateListener candidates) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(candidates, "candidates");
         StorePorts s = stores.stores();
+        queueDrain = new QueueDrain(s.inquiries(), s.rooms(), s.messages(), s.users(), s.departments(), s.routing(),
+                ids, s.transactions(), clock, settings);
+        if (candidates == null) {
+            candidates = queueDrain;
+        }
         login = new LoginService(s.users(), s.loginTokens(), hasher, secrets, clock, settings, candidates);
         authenticate = new AuthenticateService(s.users(), s.loginTokens(), clock);
         logout = new LogoutService(s.loginTokens());
         me = new GetMeService(s.users(), s.loginTokens(), clock);
         createUser = new CreateUserService(s.users(), hasher, ids, clock);
-        livechatUsers = new ManageLivechatUsersService(s.users(), s.departments(), s.loginTokens(), s.transactions(), clock);
+        livechatUsers = new ManageLivechatUsersService(s.users(), s.departments(), s.loginTokens(), s.transactions(),
+                clock, candidates);
         agentStatus = new SetAgentStatusService(s.users(), clock, candidates);
         registerVisitor = new RegisterVisitorService(s.visitors(), s.rooms(), s.inquiries(), s.departments(), ids,
                 s.transactions(), clock);
@@ -163,6 +201,19 @@ public final class InMemoryLivechat {
         searchChats = new SearchChatsService(s.rooms(), s.departments(), s.chatSearch());
         serverInfo = new GetServerInfoService(settings);
         ensureAdmin = new EnsureAdminService(s.users(), hasher, secrets, ids, clock);
+        saveDepartment = new SaveDepartmentService(s.departments(), s.users(), ids, s.transactions(), clock, candidates);
+        deleteDepartment = new DeleteDepartmentService(s.departments(), s.visitors(), s.inquiries(), s.transactions(),
+                clock);
+        departmentQueries = new DepartmentQueryService(s.departments());
+        queuedInquiries = new ListQueuedInquiriesService(s.inquiries(), s.departments());
+        takeInquiry = new TakeInquiryService(s.users(), s.loginTokens(), s.inquiries(), s.rooms(), s.messages(),
+                s.departments(), s.routing(), ids, s.transactions(), clock);
+        forwardRoom = new ForwardRoomService(s.rooms(), s.messages(), s.inquiries(), s.users(), s.loginTokens(),
+                s.departments(), s.routing(), ids, s.transactions(), clock, settings, candidates);
+        widgetConfig = new GetWidgetConfigService(s.departments(), s.visitors(), s.rooms(), s.users(), s.loginTokens(),
+                s.routing(), clock, settings);
+        deleteVisitor = new DeleteVisitorService(s.visitors(), s.rooms(), s.messages(), s.inquiries(), s.transactions(),
+                clock);
     }
 
     // ---- the wiring -------------------------------------------------------------------------------------------------
@@ -275,6 +326,51 @@ public final class InMemoryLivechat {
 
     public EnsureAdminUseCase ensureAdmin() {
         return ensureAdmin;
+    }
+
+    public CreateDepartmentUseCase createDepartment() {
+        return saveDepartment;
+    }
+
+    public UpdateDepartmentUseCase updateDepartment() {
+        return saveDepartment;
+    }
+
+    public DeleteDepartmentUseCase deleteDepartment() {
+        return deleteDepartment;
+    }
+
+    public ListDepartmentsUseCase listDepartments() {
+        return departmentQueries;
+    }
+
+    public GetDepartmentUseCase getDepartment() {
+        return departmentQueries;
+    }
+
+    public ListQueuedInquiriesUseCase queuedInquiries() {
+        return queuedInquiries;
+    }
+
+    public TakeInquiryUseCase takeInquiry() {
+        return takeInquiry;
+    }
+
+    public ForwardRoomUseCase forwardRoom() {
+        return forwardRoom;
+    }
+
+    public GetWidgetConfigUseCase widgetConfig() {
+        return widgetConfig;
+    }
+
+    public DeleteVisitorUseCase deleteVisitor() {
+        return deleteVisitor;
+    }
+
+    /** The queue drain of this wiring (the listener unless another was given). */
+    public QueueDrain queueDrain() {
+        return queueDrain;
     }
 
     // ---- shortcuts --------------------------------------------------------------------------------------------------

@@ -15,7 +15,11 @@ import dev.livechat.application.port.out.VisitorChatSearch;
 import dev.livechat.application.port.out.VisitorRepository;
 import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.domain.department.Department;
+import dev.livechat.domain.department.DepartmentAgent;
+import dev.livechat.domain.department.DepartmentSortField;
 import dev.livechat.domain.inquiry.Inquiry;
+import dev.livechat.domain.inquiry.InquirySortField;
+import dev.livechat.domain.inquiry.InquiryStatus;
 import dev.livechat.domain.message.Message;
 import dev.livechat.domain.message.MessageType;
 import dev.livechat.domain.message.SearchText;
@@ -46,6 +50,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +89,8 @@ public final class InMemoryStores {
     private final Table<LinkKey, DepartmentAgentLink> linkTable = new Table<>();
     private final Table<UserId, Instant> lastAssignmentTable = new Table<>();
     private long guestCounter;
+    /** Ids of department agent links, which the store hands out (far above the ids tests generate). */
+    private final SequentialIdGenerator linkIds = new SequentialIdGenerator(1_000_000_000L);
 
     private final RoomRepository rooms = new Rooms();
     private final MessageRepository messages = new Messages();
@@ -271,8 +278,12 @@ public final class InMemoryStores {
     private record LinkKey(DepartmentId departmentId, UserId agentId) {
     }
 
-    private record DepartmentAgentLink(DepartmentId departmentId, UserId agentId, String username, int count,
-                                       int order) {
+    private record DepartmentAgentLink(String id, DepartmentId departmentId, UserId agentId, String username,
+                                       int count, int order) {
+
+        DepartmentAgent toDomain() {
+            return new DepartmentAgent(id, departmentId, agentId, username, count, order);
+        }
     }
 
     private static String fold(String text) {
@@ -308,6 +319,20 @@ public final class InMemoryStores {
             case UPDATED_AT -> RoomSnapshot::updatedAt;
             case MSGS -> RoomSnapshot::msgs;
             case FNAME -> RoomSnapshot::fname;
+        };
+    }
+
+    private static Function<Department, Comparable<?>> departmentField(DepartmentSortField field) {
+        return switch (field) {
+            case NAME -> Department::name;
+            case UPDATED_AT -> Department::updatedAt;
+        };
+    }
+
+    private static Function<Inquiry, Comparable<?>> inquiryField(InquirySortField field) {
+        return switch (field) {
+            case TS -> Inquiry::ts;
+            case UPDATED_AT -> Inquiry::updatedAt;
         };
     }
 
@@ -419,6 +444,19 @@ public final class InMemoryStores {
                 roomTable.put(room.id(), room.toBuilder().version(room.version() + 1).build());
             });
         }
+
+        @Override
+        public List<RoomId> findIdsByVisitorId(VisitorId visitorId) {
+            return locked(() -> roomTable.values().stream()
+                    .filter(r -> r.visitor().id().equals(visitorId))
+                    .map(RoomSnapshot::id)
+                    .toList());
+        }
+
+        @Override
+        public void delete(RoomId id) {
+            lockedRun(() -> roomTable.remove(id));
+        }
     }
 
     private final class Messages implements MessageRepository {
@@ -455,6 +493,15 @@ public final class InMemoryStores {
                     .filter(m -> m.rid().equals(roomId))
                     .sorted(Comparator.comparing(Message::ts).thenComparing(m -> m.id().value()))
                     .toList());
+        }
+
+        @Override
+        public void deleteByRoomId(RoomId roomId) {
+            lockedRun(() -> messageTable.values().stream()
+                    .filter(m -> m.rid().equals(roomId))
+                    .map(Message::id)
+                    .toList()
+                    .forEach(messageTable::remove));
         }
     }
 
@@ -495,6 +542,19 @@ public final class InMemoryStores {
         @Override
         public long nextGuestNumber() {
             return locked(() -> ++guestCounter);
+        }
+
+        @Override
+        public void delete(VisitorId id) {
+            lockedRun(() -> visitorTable.remove(id));
+        }
+
+        @Override
+        public void clearDepartment(DepartmentId department, Instant now) {
+            lockedRun(() -> visitorTable.values().stream()
+                    .filter(v -> v.department().map(department::equals).orElse(false))
+                    .toList()
+                    .forEach(v -> visitorTable.put(v.id(), v.withoutDepartment(now))));
         }
     }
 
@@ -642,6 +702,39 @@ public final class InMemoryStores {
                     .toList()
                     .forEach(inquiryTable::remove));
         }
+
+        @Override
+        public Optional<Inquiry> takeIfQueued(InquiryId id, Instant takenAt) {
+            return locked(() -> {
+                Inquiry stored = inquiryTable.get(id);
+                if (stored == null || stored.status() != InquiryStatus.QUEUED) {
+                    return Optional.empty();
+                }
+                Inquiry taken = stored.take(takenAt);
+                inquiryTable.put(id, taken);
+                return Optional.of(taken);
+            });
+        }
+
+        @Override
+        public Page<Inquiry> findQueued(QueueFilter filter, List<SortKey<InquirySortField>> sort, int offset,
+                                        int count) {
+            return locked(() -> page(inquiryTable.values().stream()
+                    .filter(i -> i.status() == InquiryStatus.QUEUED)
+                    .filter(i -> i.department() == null
+                            ? filter.withoutDepartment()
+                            : filter.departments().contains(i.department()))
+                    .sorted(comparator(sort, InMemoryStores::inquiryField, i -> i.id().value()))
+                    .toList(), offset, count));
+        }
+
+        @Override
+        public void clearDepartment(DepartmentId department, Instant now) {
+            lockedRun(() -> inquiryTable.values().stream()
+                    .filter(i -> department.equals(i.department()))
+                    .toList()
+                    .forEach(i -> inquiryTable.put(i.id(), i.inDepartment(null, now))));
+        }
     }
 
     private final class Departments implements DepartmentRepository {
@@ -673,7 +766,8 @@ public final class InMemoryStores {
             lockedRun(() -> {
                 LinkKey key = new LinkKey(departmentId, agentId);
                 if (!linkTable.containsKey(key)) {
-                    linkTable.put(key, new DepartmentAgentLink(departmentId, agentId, username, count, order));
+                    linkTable.put(key, new DepartmentAgentLink(linkIds.newId(), departmentId, agentId, username, count,
+                            order));
                 }
             });
         }
@@ -690,6 +784,93 @@ public final class InMemoryStores {
                     .filter(k -> k.agentId().equals(agentId))
                     .toList()
                     .forEach(linkTable::remove));
+        }
+
+        @Override
+        public void update(Department department) {
+            lockedRun(() -> {
+                if (!departmentTable.containsKey(department.id())) {
+                    return;
+                }
+                boolean nameTaken = departmentTable.values().stream()
+                        .anyMatch(d -> d.name().equals(department.name()) && !d.id().equals(department.id()));
+                if (nameTaken) {
+                    throw new UniqueConstraintViolation(Constraint.DEPARTMENT_NAME);
+                }
+                departmentTable.put(department.id(), department);
+            });
+        }
+
+        @Override
+        public void delete(DepartmentId id) {
+            lockedRun(() -> {
+                departmentTable.remove(id);
+                linkTable.entries().stream()
+                        .map(Map.Entry::getKey)
+                        .filter(k -> k.departmentId().equals(id))
+                        .toList()
+                        .forEach(linkTable::remove);
+            });
+        }
+
+        @Override
+        public Page<Department> find(String text, boolean enabledOnly, List<SortKey<DepartmentSortField>> sort,
+                                     int offset, int count) {
+            return locked(() -> page(departmentTable.values().stream()
+                    .filter(d -> !enabledOnly || d.enabled())
+                    .filter(d -> text == null || SearchText.containsIgnoreCase(d.name(), text))
+                    .sorted(comparator(sort, InMemoryStores::departmentField, d -> d.id().value()))
+                    .toList(), offset, count));
+        }
+
+        @Override
+        public List<DepartmentAgent> findAgents(DepartmentId id) {
+            return locked(() -> linkTable.values().stream()
+                    .filter(link -> link.departmentId().equals(id))
+                    .sorted(Comparator.comparing(DepartmentAgentLink::username)
+                            .thenComparing(link -> link.agentId().value()))
+                    .map(DepartmentAgentLink::toDomain)
+                    .toList());
+        }
+
+        @Override
+        public void replaceAgents(DepartmentId id, List<AgentLink> links) {
+            lockedRun(() -> {
+                Map<UserId, AgentLink> wanted = new LinkedHashMap<>();
+                links.forEach(link -> wanted.putIfAbsent(link.agentId(), link));
+                linkTable.entries().stream()
+                        .map(Map.Entry::getKey)
+                        .filter(k -> k.departmentId().equals(id) && !wanted.containsKey(k.agentId()))
+                        .toList()
+                        .forEach(linkTable::remove);
+                for (AgentLink link : wanted.values()) {
+                    LinkKey key = new LinkKey(id, link.agentId());
+                    DepartmentAgentLink existing = linkTable.get(key);
+                    String linkId = existing != null ? existing.id() : linkIds.newId();
+                    linkTable.put(key, new DepartmentAgentLink(linkId, id, link.agentId(), link.username(),
+                            link.count(), link.order()));
+                }
+            });
+        }
+
+        @Override
+        public Map<DepartmentId, Integer> countAgents(Collection<DepartmentId> ids) {
+            return locked(() -> {
+                Map<DepartmentId, Integer> counts = new HashMap<>();
+                ids.forEach(id -> counts.put(id, 0));
+                linkTable.values().stream()
+                        .filter(link -> counts.containsKey(link.departmentId()))
+                        .forEach(link -> counts.merge(link.departmentId(), 1, Integer::sum));
+                return Map.copyOf(counts);
+            });
+        }
+
+        @Override
+        public List<DepartmentId> findDepartmentsOfAgent(UserId agentId) {
+            return locked(() -> linkTable.values().stream()
+                    .filter(link -> link.agentId().equals(agentId))
+                    .map(DepartmentAgentLink::departmentId)
+                    .toList());
         }
     }
 

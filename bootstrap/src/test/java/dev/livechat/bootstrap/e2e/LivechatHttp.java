@@ -83,6 +83,13 @@ final class LivechatHttp implements AutoCloseable {
         return start(config(store.url(), rateLimit, exposeTokens));
     }
 
+    /** A server without rate limits on a fresh in-memory H2 database, with these routing settings (contract 7). */
+    static LivechatHttp start(RoutingMethod routing, boolean acceptChatsWithNoAgents, int maxChatsPerAgent) {
+        String url = "jdbc:h2:mem:e2e-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return start(new ServerConfig(0, url, null, null, ADMIN, ADMIN_PASSWORD, false, routing,
+                acceptChatsWithNoAgents, maxChatsPerAgent, false));
+    }
+
     static LivechatHttp start(ServerConfig config) {
         return new LivechatHttp(Livechat.start(config, Clock.systemUTC()));
     }
@@ -282,6 +289,39 @@ final class LivechatHttp implements AutoCloseable {
     Response agentMessage(Session agent, String rid, String msg) {
         return post("/api/v1/chat.sendMessage",
                 "{\"message\":{\"rid\":" + quote(rid) + ",\"msg\":" + quote(msg) + "}}", agent);
+    }
+
+    /** Creates a department with these agents (user ids) and returns its id. */
+    String createDepartment(Session admin, String name, boolean enabled, String... agentIds) {
+        StringBuilder agents = new StringBuilder();
+        for (String agentId : agentIds) {
+            agents.append(agents.length() == 0 ? "" : ",").append("{\"agentId\":").append(quote(agentId)).append('}');
+        }
+        Response response = post("/api/v1/livechat/department", "{\"department\":{\"name\":" + quote(name)
+                + ",\"email\":\"dept@example.com\",\"enabled\":" + enabled
+                + ",\"showOnRegistration\":true,\"showOnOfflineForm\":true},\"agents\":[" + agents + "]}", admin);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().at("/department/_id").asText();
+    }
+
+    /** Registers a visitor in a department (id or name) and returns its id. */
+    String registerVisitor(String token, String name, String department) {
+        Response response = post("/api/v1/livechat/visitor", "{\"visitor\":{\"token\":" + quote(token)
+                + ",\"name\":" + quote(name) + ",\"department\":" + quote(department) + "}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().at("/visitor/_id").asText();
+    }
+
+    /** The inquiry id of the room (as a manager sees the queue); the room's inquiry must be queued. */
+    String queuedInquiryOf(Session manager, String rid) {
+        Response queue = get("/api/v1/livechat/inquiries.queued?count=100", manager);
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        for (JsonNode inquiry : queue.json().get("inquiries")) {
+            if (inquiry.get("rid").asText().equals(rid)) {
+                return inquiry.get("_id").asText();
+            }
+        }
+        throw new AssertionError("no queued inquiry for room " + rid + ": " + queue.body());
     }
 
     Response closeByVisitor(String token, String rid) {

@@ -26,6 +26,9 @@ public final class LivechatApi {
         endpoints.addAll(RoomEndpoints.endpoints(useCases, exposeVisitorTokenToAgents));
         endpoints.addAll(MessageEndpoints.endpoints(useCases, exposeVisitorTokenToAgents));
         endpoints.addAll(HistoryEndpoints.endpoints(useCases, exposeVisitorTokenToAgents));
+        endpoints.addAll(DepartmentEndpoints.endpoints(useCases));
+        endpoints.addAll(InquiryEndpoints.endpoints(useCases, exposeVisitorTokenToAgents));
+        endpoints.addAll(ConfigEndpoints.endpoints(useCases));
         return List.copyOf(endpoints);
     }
 }

@@ -17,6 +17,7 @@ import dev.livechat.application.port.in.ChangeRoomVisitorCommand;
 import dev.livechat.application.port.in.CloseRoomByUserCommand;
 import dev.livechat.application.port.in.CloseRoomByVisitorCommand;
 import dev.livechat.application.port.in.ClosedRoom;
+import dev.livechat.application.port.in.ForwardRoomCommand;
 import dev.livechat.application.port.in.GetRoomCommand;
 import dev.livechat.application.port.in.RoomResult;
 import dev.livechat.application.port.in.SubmitSurveyCommand;
@@ -25,6 +26,7 @@ import dev.livechat.domain.message.Message;
 import dev.livechat.domain.room.RoomSnapshot;
 import dev.livechat.domain.room.RoomSource;
 import dev.livechat.domain.room.SurveyAnswer;
+import dev.livechat.domain.user.Permission;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +77,14 @@ final class RoomEndpoints {
             .optional("transcriptEmail", Schema.object().allowAdditionalProperties().build())
             .build();
 
+    private static final ObjectSchema FORWARD = Schema.object()
+            .required("roomId", Schema.string())
+            .optional("userId", Schema.string().nullable())
+            .optional("departmentId", Schema.string().nullable())
+            .optional("comment", Schema.string().maxLength(Message.MAX_TEXT_LENGTH).nullable())
+            .optional("clientAction", Schema.bool().nullable())
+            .build();
+
     private RoomEndpoints() {
     }
 
@@ -86,7 +96,8 @@ final class RoomEndpoints {
                 Endpoint.agent("PUT", "/api/v1/livechat/room.visitor",
                         request -> changeVisitor(useCases, request, exposeTokens)),
                 Endpoint.visitor("POST", "/api/v1/livechat/room.close", request -> closeByVisitor(useCases, request)),
-                Endpoint.agent("POST", "/api/v1/livechat/room.closeByUser", request -> closeByUser(useCases, request)));
+                Endpoint.agent("POST", "/api/v1/livechat/room.closeByUser", request -> closeByUser(useCases, request)),
+                Endpoint.agent("POST", "/api/v1/livechat/room.forward", request -> forward(useCases, request)));
     }
 
     private static ApiResponse getOrOpen(LivechatUseCases useCases, ApiRequest request) {
@@ -142,6 +153,14 @@ final class RoomEndpoints {
         ObjectNode body = CLOSE_BY_USER.validateBody(request.body());
         useCases.closeRoomByUser().closeRoomByUser(new CloseRoomByUserCommand(request.caller(),
                 body.get("rid").asText(), Params.text(body, "comment"), Params.strings(body, "tags")));
+        return ApiResponse.success();
+    }
+
+    private static ApiResponse forward(LivechatUseCases useCases, ApiRequest request) {
+        ObjectNode body = FORWARD.validateBody(request.body());
+        request.requirePermissions(Permission.VIEW_L_ROOM, Permission.TRANSFER_LIVECHAT_GUEST);
+        useCases.forwardRoom().forwardRoom(new ForwardRoomCommand(request.caller(), body.get("roomId").asText(),
+                Params.text(body, "userId"), Params.text(body, "departmentId"), Params.text(body, "comment")));
         return ApiResponse.success();
     }
 }

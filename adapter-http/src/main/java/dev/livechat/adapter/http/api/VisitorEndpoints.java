@@ -11,6 +11,8 @@ import dev.livechat.adapter.http.mapping.TokenVisibility;
 import dev.livechat.adapter.http.mapping.WireJson;
 import dev.livechat.adapter.http.ratelimit.RateLimitPolicy;
 import dev.livechat.adapter.http.validation.MatchPattern;
+import dev.livechat.adapter.http.json.JsonTime;
+import dev.livechat.application.port.in.DeletedVisitor;
 import dev.livechat.application.port.in.RegisterVisitorCommand;
 import dev.livechat.domain.shared.VisitorToken;
 import dev.livechat.domain.visitor.Visitor;
@@ -18,7 +20,7 @@ import dev.livechat.domain.visitor.Visitor;
 import java.time.Duration;
 import java.util.List;
 
-/** Visitor registration and lookup by token (contract 4.8, 4.9). */
+/** Visitor registration, lookup and erasure by token (contract 4.8, 4.9). */
 final class VisitorEndpoints {
 
     /** {@code POST livechat/visitor}: Meteor {@code check()} with the Hardened length limits of 1.15. */
@@ -44,7 +46,8 @@ final class VisitorEndpoints {
         return List.of(
                 Endpoint.visitor("POST", "/api/v1/livechat/visitor", request -> register(useCases, request))
                         .rateLimited(RateLimitPolicy.requests(5, Duration.ofSeconds(60))),
-                Endpoint.visitor("GET", "/api/v1/livechat/visitor/:token", request -> get(useCases, request)));
+                Endpoint.visitor("GET", "/api/v1/livechat/visitor/:token", request -> get(useCases, request)),
+                Endpoint.visitor("DELETE", "/api/v1/livechat/visitor/:token", request -> delete(useCases, request)));
     }
 
     private static ApiResponse register(LivechatUseCases useCases, ApiRequest request) {
@@ -59,6 +62,12 @@ final class VisitorEndpoints {
 
     private static ApiResponse get(LivechatUseCases useCases, ApiRequest request) {
         return visitorResponse(useCases.getVisitor().getVisitor(request.pathParam("token")));
+    }
+
+    private static ApiResponse delete(LivechatUseCases useCases, ApiRequest request) {
+        DeletedVisitor deleted = useCases.deleteVisitor().deleteVisitor(request.pathParam("token"));
+        ObjectNode visitor = Json.object().put("_id", deleted.id().value()).put("ts", JsonTime.iso(deleted.ts()));
+        return ApiResponse.success((ObjectNode) Json.object().set("visitor", visitor));
     }
 
     private static ApiResponse visitorResponse(Visitor visitor) {

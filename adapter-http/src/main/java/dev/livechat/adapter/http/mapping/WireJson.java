@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.livechat.adapter.http.json.JsonTime;
 import dev.livechat.application.port.in.UserView;
+import dev.livechat.domain.department.Department;
+import dev.livechat.domain.department.DepartmentAgent;
 import dev.livechat.domain.inquiry.Inquiry;
 import dev.livechat.domain.inquiry.InquiryStatus;
 import dev.livechat.domain.message.Message;
@@ -215,6 +217,35 @@ public final class WireJson {
         json.set("source", source(inquiry.source()));
         json.put("_updatedAt", JsonTime.iso(inquiry.updatedAt()));
         return json;
+    }
+
+    /** A department (contract 2.5) with its number of agent links. */
+    public static ObjectNode department(Department department, int numAgents) {
+        ObjectNode json = NODES.objectNode();
+        json.put("_id", department.id().value());
+        json.put("enabled", department.enabled());
+        json.put("name", department.name());
+        if (department.description() != null) {
+            json.put("description", department.description());
+        }
+        json.put("showOnRegistration", department.showOnRegistration());
+        json.put("showOnOfflineForm", department.showOnOfflineForm());
+        json.put("email", department.email());
+        json.put("numAgents", numAgents);
+        json.put("_updatedAt", JsonTime.iso(department.updatedAt()));
+        return json;
+    }
+
+    /** A department agent link (contract 2.5); {@code departmentEnabled} is its department's {@code enabled}. */
+    public static ObjectNode departmentAgent(DepartmentAgent link, boolean departmentEnabled) {
+        return NODES.objectNode()
+                .put("_id", link.id())
+                .put("agentId", link.agentId().value())
+                .put("departmentId", link.departmentId().value())
+                .put("departmentEnabled", departmentEnabled)
+                .put("username", link.username())
+                .put("count", link.count())
+                .put("order", link.order());
     }
 
     /** {@code surveyFeedback} and the {@code data} of a survey answer: name → value in stored order. */

@@ -18,8 +18,8 @@ public enum Dialect {
                     + " USING (VALUES (CAST(:departmentId AS VARCHAR(64)), CAST(:agentId AS VARCHAR(64))))"
                     + " AS s (department_id, agent_id)"
                     + " ON d.department_id = s.department_id AND d.agent_id = s.agent_id"
-                    + " WHEN NOT MATCHED THEN INSERT (department_id, agent_id, username, agent_count, sort_order)"
-                    + " VALUES (:departmentId, :agentId, :username, :agentCount, :sortOrder)";
+                    + " WHEN NOT MATCHED THEN INSERT (id, department_id, agent_id, username, agent_count, sort_order)"
+                    + " VALUES (:linkId, :departmentId, :agentId, :username, :agentCount, :sortOrder)";
         }
 
         @Override
@@ -34,8 +34,8 @@ public enum Dialect {
     POSTGRESQL("postgresql", "TIMESTAMP(3)", "TEXT", "COLLATE \"C\"", "") {
         @Override
         public String insertDepartmentAgentIfAbsent() {
-            return "INSERT INTO department_agents (department_id, agent_id, username, agent_count, sort_order)"
-                    + " VALUES (:departmentId, :agentId, :username, :agentCount, :sortOrder)"
+            return "INSERT INTO department_agents (id, department_id, agent_id, username, agent_count, sort_order)"
+                    + " VALUES (:linkId, :departmentId, :agentId, :username, :agentCount, :sortOrder)"
                     + " ON CONFLICT (department_id, agent_id) DO NOTHING";
         }
 
@@ -52,8 +52,8 @@ public enum Dialect {
         @Override
         public String insertDepartmentAgentIfAbsent() {
             // A no-op update on conflict: unlike INSERT IGNORE it does not swallow other errors.
-            return "INSERT INTO department_agents (department_id, agent_id, username, agent_count, sort_order)"
-                    + " VALUES (:departmentId, :agentId, :username, :agentCount, :sortOrder)"
+            return "INSERT INTO department_agents (id, department_id, agent_id, username, agent_count, sort_order)"
+                    + " VALUES (:linkId, :departmentId, :agentId, :username, :agentCount, :sortOrder)"
                     + " ON DUPLICATE KEY UPDATE agent_id = agent_id";
         }
 
@@ -117,7 +117,10 @@ public enum Dialect {
         return this == H2 ? Optional.of("SET LOCK_TIMEOUT 10000") : Optional.empty();
     }
 
-    /** Links an agent to a department unless the link exists, without raising a duplicate-key error. */
+    /**
+     * Links an agent to a department unless the link exists, without raising a duplicate-key error; binds
+     * {@code linkId}, {@code departmentId}, {@code agentId}, {@code username}, {@code agentCount}, {@code sortOrder}.
+     */
     public abstract String insertDepartmentAgentIfAbsent();
 
     /** True when the exception is a duplicate-key error of a unique index or primary key. */

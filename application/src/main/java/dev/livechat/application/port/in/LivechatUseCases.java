@@ -26,7 +26,17 @@ public record LivechatUseCases(
         ChangeRoomVisitorUseCase changeRoomVisitor,
         ChatHistoryUseCase chatHistory,
         SearchChatsUseCase searchChats,
-        GetServerInfoUseCase serverInfo) {
+        GetServerInfoUseCase serverInfo,
+        CreateDepartmentUseCase createDepartment,
+        UpdateDepartmentUseCase updateDepartment,
+        DeleteDepartmentUseCase deleteDepartment,
+        ListDepartmentsUseCase listDepartments,
+        GetDepartmentUseCase getDepartment,
+        ListQueuedInquiriesUseCase queuedInquiries,
+        TakeInquiryUseCase takeInquiry,
+        ForwardRoomUseCase forwardRoom,
+        GetWidgetConfigUseCase widgetConfig,
+        DeleteVisitorUseCase deleteVisitor) {
 
     public LivechatUseCases {
         Objects.requireNonNull(authenticate, "authenticate");
@@ -49,5 +59,15 @@ public record LivechatUseCases(
         Objects.requireNonNull(chatHistory, "chatHistory");
         Objects.requireNonNull(searchChats, "searchChats");
         Objects.requireNonNull(serverInfo, "serverInfo");
+        Objects.requireNonNull(createDepartment, "createDepartment");
+        Objects.requireNonNull(updateDepartment, "updateDepartment");
+        Objects.requireNonNull(deleteDepartment, "deleteDepartment");
+        Objects.requireNonNull(listDepartments, "listDepartments");
+        Objects.requireNonNull(getDepartment, "getDepartment");
+        Objects.requireNonNull(queuedInquiries, "queuedInquiries");
+        Objects.requireNonNull(takeInquiry, "takeInquiry");
+        Objects.requireNonNull(forwardRoom, "forwardRoom");
+        Objects.requireNonNull(widgetConfig, "widgetConfig");
+        Objects.requireNonNull(deleteVisitor, "deleteVisitor");
     }
 }

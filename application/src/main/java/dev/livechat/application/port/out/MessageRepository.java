@@ -27,4 +27,7 @@ public interface MessageRepository {
 
     /** All messages of the room, oldest first (ties by id ascending). */
     List<Message> findByRoom(RoomId roomId);
+
+    /** Deletes every message of the room; nothing when there are none. */
+    void deleteByRoomId(RoomId roomId);
 }

@@ -37,4 +37,10 @@ public interface RoomRepository {
      *                                    already has another open room
      */
     void update(RoomSnapshot room);
+
+    /** The ids of every room of this visitor ({@code v._id}), open and closed, in no particular order. */
+    List<RoomId> findIdsByVisitorId(VisitorId visitorId);
+
+    /** Deletes the room (with its tags and survey); its messages and inquiry are deleted separately. Nothing when absent. */
+    void delete(RoomId id);
 }

@@ -1,9 +1,11 @@
 package dev.livechat.application.port.out;
 
+import dev.livechat.domain.shared.DepartmentId;
 import dev.livechat.domain.shared.VisitorId;
 import dev.livechat.domain.shared.VisitorToken;
 import dev.livechat.domain.visitor.Visitor;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Stores visitors; tokens are unique, and the {@code guest-N} counter never repeats a number. */
@@ -26,4 +28,13 @@ public interface VisitorRepository {
      * reused (not even after a visitor is deleted), and n concurrent calls on a fresh store return exactly 1..n.
      */
     long nextGuestNumber();
+
+    /** Deletes the visitor; its token is unknown afterwards. The guest counter is not touched. Nothing when absent. */
+    void delete(VisitorId id);
+
+    /**
+     * Removes {@code department} from every visitor registered with it (the department was deleted); their
+     * {@code _updatedAt} becomes {@code now}.
+     */
+    void clearDepartment(DepartmentId department, Instant now);
 }

@@ -189,6 +189,35 @@ public abstract class AgentRoutingContract {
     }
 
     @Test
+    public final void underTheRoutingLockConcurrentAssignmentsNeverExceedTheChatLimit() {
+        List<User> agents = List.of(loggedIn(f.agent("agent-a")), loggedIn(f.agent("agent-b")),
+                loggedIn(f.agent("agent-c")));
+        int limit = 2;
+        int threads = 10;
+        List<Visitor> visitors = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            visitors.add(f.visitor());
+        }
+        Map<UserId, User> byId = agents.stream().collect(Collectors.toMap(User::id, Function.identity()));
+
+        List<Outcome<Optional<UserId>>> outcomes = Concurrently.run(threads,
+                i -> stores.transactions().inTransaction(() -> {
+                    routing.lockRouting();
+                    Optional<AgentCandidate> chosen = AgentSelector.choose(routing.findCandidates(null, at(100)),
+                            Optional.empty(), limit);
+                    Room room = f.newOpenRoom(visitors.get(i), at(100));
+                    chosen.ifPresent(c -> room.assign(new ServedBy(c.id(), byId.get(c.id()).username(), at(100))));
+                    stores.rooms().insert(room.snapshot());
+                    chosen.ifPresent(c -> routing.recordAssignment(c.id(), at(100)));
+                    return chosen.map(AgentCandidate::id);
+                }));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes.stream().filter(o -> o.value().isPresent())).hasSize(agents.size() * limit);
+        assertThat(routing.findCandidates(null, at(100))).allSatisfy(c -> assertThat(c.openRooms()).isEqualTo(limit));
+    }
+
+    @Test
     public final void aUnitHoldingTheRoutingLockFinishesBeforeAnotherUnitGetsIt() {
         CountDownLatch firstHoldsLock = new CountDownLatch(1);
         CountDownLatch secondIsTrying = new CountDownLatch(1);

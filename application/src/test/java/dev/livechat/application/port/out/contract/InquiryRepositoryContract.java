@@ -8,7 +8,11 @@ import dev.livechat.application.testing.Concurrently.Outcome;
 import dev.livechat.application.testing.Concurrently;
 import dev.livechat.domain.department.Department;
 import dev.livechat.domain.inquiry.Inquiry;
+import dev.livechat.domain.inquiry.InquirySortField;
 import dev.livechat.domain.inquiry.InquiryStatus;
+import dev.livechat.application.port.out.InquiryRepository.QueueFilter;
+import dev.livechat.domain.shared.Page;
+import dev.livechat.domain.shared.SortKey;
 import dev.livechat.domain.room.RoomSnapshot;
 import dev.livechat.domain.room.RoomSource;
 import dev.livechat.domain.shared.InquiryId;
@@ -17,7 +21,10 @@ import dev.livechat.domain.visitor.Visitor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static dev.livechat.application.port.out.contract.ContractFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,5 +138,100 @@ public abstract class InquiryRepositoryContract {
                 .allSatisfy(o -> assertThat(o.failure()).isInstanceOfSatisfying(UniqueConstraintViolation.class,
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.INQUIRY_PER_ROOM)));
         assertThat(inquiries.findByRoomId(room.id())).contains(attempts.get(winners.get(0).thread()));
+    }
+
+    private static final List<SortKey<InquirySortField>> OLDEST_FIRST = List.of(new SortKey<>(InquirySortField.TS, true));
+
+    private Inquiry queued(Department department, long ts) {
+        Inquiry inquiry = Inquiry.queue(new InquiryId(f.newId()), room(department, RoomSource.API), at(ts));
+        inquiries.insert(inquiry);
+        return inquiry;
+    }
+
+    private static List<InquiryId> ids(Page<Inquiry> page) {
+        return page.items().stream().map(Inquiry::id).toList();
+    }
+
+    @Test
+    public final void takeIfQueuedTakesAQueuedInquiryOnce() {
+        Inquiry inquiry = queued(null, 0);
+
+        Optional<Inquiry> taken = inquiries.takeIfQueued(inquiry.id(), at(50));
+
+        assertThat(taken).contains(inquiry.take(at(50)));
+        assertThat(inquiries.findById(inquiry.id())).contains(inquiry.take(at(50)));
+        assertThat(inquiries.takeIfQueued(inquiry.id(), at(60))).isEmpty();
+        assertThat(inquiries.findById(inquiry.id()).orElseThrow().takenAt()).isEqualTo(at(50));
+        assertThat(inquiries.takeIfQueued(new InquiryId("unknownInquiry"), at(60))).isEmpty();
+
+        inquiries.update(taken.orElseThrow().requeue(at(70)));
+        assertThat(inquiries.takeIfQueued(inquiry.id(), at(80))).contains(inquiry.take(at(50)).requeue(at(70))
+                .take(at(80)));
+    }
+
+    @Test
+    public final void ofConcurrentTakesOfOneInquiryExactlyOneWins() {
+        for (int round = 0; round < 5; round++) {
+            Inquiry inquiry = queued(null, round);
+            int threads = 12;
+
+            List<Outcome<Optional<Inquiry>>> outcomes = Concurrently.run(threads,
+                    i -> inquiries.takeIfQueued(inquiry.id(), at(1_000 + i)));
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+            List<Outcome<Optional<Inquiry>>> winners = outcomes.stream().filter(o -> o.value().isPresent()).toList();
+            assertThat(winners).hasSize(1);
+            Instant wonAt = at(1_000 + winners.get(0).thread());
+            assertThat(inquiries.findById(inquiry.id())).contains(inquiry.take(wonAt));
+        }
+    }
+
+    @Test
+    public final void findQueuedListsQueuedInquiriesOfTheFilteredDepartmentsSortedAndPaged() {
+        Department sales = f.department("Sales", true);
+        Department support = f.department("Support", true);
+        Inquiry none1 = queued(null, 30);
+        Inquiry salesOld = queued(sales, 10);
+        Inquiry supportMid = queued(support, 20);
+        Inquiry none2 = queued(null, 40);
+        Inquiry takenOne = queued(sales, 5);
+        inquiries.update(takenOne.take(at(6)));
+
+        QueueFilter everything = new QueueFilter(true, Set.of(sales.id(), support.id()));
+        assertThat(ids(inquiries.findQueued(everything, OLDEST_FIRST, 0, 50)))
+                .containsExactly(salesOld.id(), supportMid.id(), none1.id(), none2.id());
+        assertThat(ids(inquiries.findQueued(new QueueFilter(true, Set.of(sales.id())), OLDEST_FIRST, 0, 50)))
+                .containsExactly(salesOld.id(), none1.id(), none2.id());
+        assertThat(ids(inquiries.findQueued(new QueueFilter(false, Set.of(support.id())), OLDEST_FIRST, 0, 50)))
+                .containsExactly(supportMid.id());
+        assertThat(ids(inquiries.findQueued(new QueueFilter(false, Set.of()), OLDEST_FIRST, 0, 50))).isEmpty();
+        Page<Inquiry> newestFirst = inquiries.findQueued(everything,
+                List.of(new SortKey<>(InquirySortField.TS, false)), 1, 2);
+        assertThat(newestFirst.total()).isEqualTo(4);
+        assertThat(ids(newestFirst)).containsExactly(none1.id(), supportMid.id());
+        Page<Inquiry> byUpdate = inquiries.findQueued(everything,
+                List.of(new SortKey<>(InquirySortField.UPDATED_AT, true)), 0, 1);
+        assertThat(ids(byUpdate)).containsExactly(salesOld.id());
+        assertThat(inquiries.findQueued(everything, OLDEST_FIRST, 4, 10).items()).isEmpty();
+        assertThat(inquiries.findQueued(everything, OLDEST_FIRST, 0, 10).items().get(0)).isEqualTo(salesOld);
+    }
+
+    @Test
+    public final void clearDepartmentRemovesTheDepartmentFromItsInquiriesOnly() {
+        Department sales = f.department("Sales", true);
+        Department support = f.department("Support", true);
+        Inquiry queuedInSales = queued(sales, 1);
+        Inquiry takenInSales = queued(sales, 2);
+        inquiries.update(takenInSales.take(at(3)));
+        Inquiry inSupport = queued(support, 4);
+
+        inquiries.clearDepartment(sales.id(), at(500));
+
+        assertThat(inquiries.findById(queuedInSales.id())).contains(queuedInSales.inDepartment(null, at(500)));
+        assertThat(inquiries.findById(takenInSales.id()))
+                .contains(takenInSales.take(at(3)).inDepartment(null, at(500)));
+        assertThat(inquiries.findById(inSupport.id())).contains(inSupport);
+        assertThat(ids(inquiries.findQueued(new QueueFilter(true, Set.of()), OLDEST_FIRST, 0, 10)))
+                .containsExactly(queuedInSales.id());
     }
 }

@@ -206,4 +206,19 @@ public abstract class MessageRepositoryContract {
                         e -> assertThat(e.constraint()).isEqualTo(Constraint.MESSAGE_ID)));
         assertThat(messages.findById(id).orElseThrow().msg()).isEqualTo("attempt " + winners.get(0).thread());
     }
+
+    @Test
+    public final void deleteByRoomIdRemovesOnlyThatRoomsMessages() {
+        RoomSnapshot other = f.openRoom(f.visitor(), at(1));
+        f.visitorSays(room.id(), visitor, "hi", at(10));
+        f.agentSays(room.id(), agent, "hello", at(20));
+
+        messages.deleteByRoomId(room.id());
+        messages.deleteByRoomId(room.id());
+        messages.deleteByRoomId(new dev.livechat.domain.shared.RoomId("noSuchRoom"));
+
+        assertThat(messages.findByRoom(room.id())).isEmpty();
+        assertThat(messages.findVisitorVisible(room.id(), null, 0, 100)).isEmpty();
+        assertThat(messages.findByRoom(other.id())).hasSize(1);
+    }
 }

@@ -381,4 +381,44 @@ public abstract class RoomRepositoryContract {
         assertThat(stored.msgs()).isEqualTo(room.msgs() + threads * incrementsPerThread);
         assertThat(stored.version()).isEqualTo(threads * incrementsPerThread);
     }
+
+    @Test
+    public final void findIdsByVisitorIdListsEveryRoomOfTheVisitorOnly() {
+        Visitor maria = f.visitor();
+        Visitor other = f.visitor();
+        User agent = f.agent("faria");
+        RoomSnapshot closed = f.servedRoom(maria, agent, at(1));
+        f.closeByUser(closed.id(), agent, "", List.of(), at(2));
+        RoomSnapshot open = f.openRoom(maria, at(3));
+        f.openRoom(other, at(4));
+
+        assertThat(rooms.findIdsByVisitorId(maria.id())).containsExactlyInAnyOrder(closed.id(), open.id());
+        assertThat(rooms.findIdsByVisitorId(new VisitorId("unknownVisitor"))).isEmpty();
+    }
+
+    @Test
+    public final void deleteRemovesTheRoomWithItsTagsAndSurveyAndReleasesTheOpenRoomKey() {
+        Visitor maria = f.visitor();
+        User agent = f.agent("faria");
+        RoomSnapshot tagged = f.servedRoom(maria, agent, at(1));
+        f.closeByUser(tagged.id(), agent, "done", List.of("billing", "vip"), at(2));
+        Room surveyed = rooms.findById(tagged.id()).orElseThrow();
+        surveyed.recordSurvey(new SurveyFeedback(Map.of("satisfaction", "5")), at(3));
+        rooms.update(surveyed.snapshot());
+        RoomSnapshot open = f.openRoom(maria, at(4));
+        RoomSnapshot kept = f.openRoom(f.visitor(), at(5));
+
+        rooms.delete(tagged.id());
+        rooms.delete(open.id());
+        rooms.delete(open.id());
+        rooms.delete(new RoomId("noSuchRoom"));
+
+        assertThat(rooms.findById(tagged.id())).isEmpty();
+        assertThat(rooms.findById(open.id())).isEmpty();
+        assertThat(rooms.findOpenByVisitorToken(maria.token())).isEmpty();
+        assertThat(rooms.findIdsByVisitorId(maria.id())).isEmpty();
+        assertThat(rooms.findById(kept.id()).orElseThrow().snapshot()).isEqualTo(kept);
+        RoomSnapshot again = f.openRoom(maria, at(6));
+        assertThat(rooms.findOpenByVisitorToken(maria.token()).orElseThrow().id()).isEqualTo(again.id());
+    }
 }

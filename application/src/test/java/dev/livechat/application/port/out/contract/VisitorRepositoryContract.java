@@ -173,4 +173,45 @@ public abstract class VisitorRepositoryContract {
         assertThat(visitors.findByToken(new VisitorToken("contended")))
                 .contains(attempts.get(winners.get(0).thread()));
     }
+
+    @Test
+    public final void deleteForgetsTheTokenButNeverItsGuestNumber() {
+        Visitor maria = register("maria-token", VisitorProfile.EMPTY, visitors.nextGuestNumber());
+        Visitor omar = register("omar-token", VisitorProfile.EMPTY, visitors.nextGuestNumber());
+        visitors.insert(maria);
+        visitors.insert(omar);
+
+        visitors.delete(maria.id());
+        visitors.delete(maria.id());
+        visitors.delete(new VisitorId("unknownVisitor"));
+
+        assertThat(visitors.findByToken(maria.token())).isEmpty();
+        assertThat(visitors.findById(maria.id())).isEmpty();
+        assertThat(visitors.findById(omar.id())).contains(omar);
+        assertThat(visitors.nextGuestNumber()).isEqualTo(3);
+        Visitor again = register("maria-token", VisitorProfile.EMPTY, 3);
+        visitors.insert(again);
+        assertThat(visitors.findByToken(maria.token())).contains(again);
+    }
+
+    @Test
+    public final void clearDepartmentRemovesThatDepartmentFromItsVisitorsOnly() {
+        Department sales = f.department("Sales", true);
+        Department support = f.department("Support", true);
+        Visitor inSales = register("sales-token", new VisitorProfile("Maria", null, null, sales.id()), 1);
+        Visitor inSupport = register("support-token", new VisitorProfile("Omar", null, null, support.id()), 2);
+        Visitor without = register("plain-token", VisitorProfile.EMPTY, 3);
+        visitors.insert(inSales);
+        visitors.insert(inSupport);
+        visitors.insert(without);
+
+        visitors.clearDepartment(sales.id(), at(9_000));
+
+        Visitor cleared = visitors.findById(inSales.id()).orElseThrow();
+        assertThat(cleared).isEqualTo(inSales.withoutDepartment(at(9_000)));
+        assertThat(cleared.department()).isEmpty();
+        assertThat(cleared.name()).contains("Maria");
+        assertThat(visitors.findById(inSupport.id())).contains(inSupport);
+        assertThat(visitors.findById(without.id())).contains(without);
+    }
 }
