@@ -36,6 +36,7 @@ public final class FaultInjectingStore {
     private final AtomicInteger failures = new AtomicInteger();
     private volatile int failAt;
     private final List<String> trace = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile StackTraceElement[] failedCall = new StackTraceElement[0];
 
     private FaultInjectingStore(StorePorts target) {
         this.ports = proxy(Objects.requireNonNull(target, "target"));
@@ -59,6 +60,7 @@ public final class FaultInjectingStore {
         calls.set(0);
         failures.set(0);
         trace.clear();
+        failedCall = new StackTraceElement[0];
         failAt = n;
     }
 
@@ -75,6 +77,11 @@ public final class FaultInjectingStore {
     /** How many calls failed since the last {@link #failAtCall(int)}. */
     public int failures() {
         return failures.get();
+    }
+
+    /** Where the injected failure was thrown: the callers of the failed port call (empty before any failure). */
+    public List<StackTraceElement> failedCallStack() {
+        return List.of(failedCall);
     }
 
     /** The calls since the last {@link #failAtCall(int)}, as {@code Port.method}, the failed one marked with {@code !}. */
@@ -110,7 +117,10 @@ public final class FaultInjectingStore {
         if (n == failAt) {
             failures.incrementAndGet();
             trace.add(name + "!");
-            throw new StoreUnavailableException(INJECTED + " at call " + n + " (" + name + ")", null);
+            StoreUnavailableException failure = new StoreUnavailableException(INJECTED + " at call " + n + " (" + name
+                    + ")", null);
+            failedCall = Thread.currentThread().getStackTrace(); // domain exceptions carry no stack trace
+            throw failure;
         }
         trace.add(name);
         try {

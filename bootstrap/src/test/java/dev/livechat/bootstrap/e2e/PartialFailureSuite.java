@@ -18,7 +18,15 @@ import dev.livechat.application.port.in.SendVisitorMessageCommand;
 import dev.livechat.application.port.in.SetAgentStatusCommand;
 import dev.livechat.application.port.in.SubmitSurveyCommand;
 import dev.livechat.application.port.out.StorePorts;
+import dev.livechat.application.port.in.CreateDepartmentCommand;
+import dev.livechat.application.port.in.DeleteDepartmentCommand;
+import dev.livechat.application.port.in.DepartmentAgentData;
+import dev.livechat.application.port.in.DepartmentData;
+import dev.livechat.application.port.in.DepartmentDetails;
+import dev.livechat.application.port.in.ForwardRoomCommand;
+import dev.livechat.application.port.in.TakeInquiryCommand;
 import dev.livechat.application.service.LivechatSettings;
+import dev.livechat.application.service.QueueDrain;
 import dev.livechat.application.testing.FakePasswordHasher;
 import dev.livechat.application.testing.FaultInjectingStore;
 import dev.livechat.bootstrap.LivechatServices;
@@ -28,6 +36,7 @@ import dev.livechat.domain.error.StoreUnavailableException;
 import dev.livechat.domain.room.RoomSource;
 import dev.livechat.domain.room.SurveyAnswer;
 import dev.livechat.domain.routing.RoutingMethod;
+import dev.livechat.domain.shared.RoomId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transactions the failed use case must leave the store exactly as it was, and the client's retry must succeed. On
  * MongoDB (no multi-document transactions) the writes before the failure stay: the suite reports what remains for
  * each n and requires that the retry answers with success or a contract error, never an unexpected failure, and
- * that the visitor can go on (see ADR 0008 for the window).
+ * that the visitor can go on (see ADR 0008 for the window). The one failure a use case may absorb is one inside the
+ * queue drain, which runs after the triggering unit committed (ADR 0008): the use case then answers its own result.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PartialFailureSuite {
@@ -79,8 +89,11 @@ abstract class PartialFailureSuite {
     private Backend backend;
     private FaultInjectingStore faults;
     private LivechatUseCases livechat;
+    /** The same store wired under Manual_Selection with chats accepted without agents: its new rooms stay queued. */
+    private LivechatUseCases queueing;
     private Caller admin;
     private Caller agent;
+    private Caller secondAgent;
 
     /** The store kind, or null for the in-memory store of the application's tests. */
     abstract TestStore.Kind kind();
@@ -113,11 +126,24 @@ abstract class PartialFailureSuite {
         LivechatServices services = LivechatServices.wire(faults.ports(), Clock.systemUTC(), settings,
                 new FakePasswordHasher(), new SecureRandomIds());
         livechat = services.useCases();
+        queueing = LivechatServices.wire(faults.ports(), Clock.systemUTC(), new LivechatSettings(
+                RoutingMethod.MANUAL_SELECTION, true, 0, LivechatSettings.DEFAULT_LOGIN_EXPIRATION, "test"),
+                new FakePasswordHasher(), new SecureRandomIds()).useCases();
         services.ensureAdmin().ensureAdmin(new EnsureAdminCommand("admin", "admin-secret-1"));
         admin = login("admin", "admin-secret-1");
         livechat.createUser().createUser(new CreateUserCommand(admin, "faria@example.com", "Faria Masood", "pw-agent",
                 "faria.masood", List.of("user", "livechat-agent"), null, null));
         agent = login("faria.masood", "pw-agent");
+        livechat.createUser().createUser(new CreateUserCommand(admin, "omar@example.com", "Omar", "pw-omar",
+                "omar", List.of("user", "livechat-agent"), null, null));
+        secondAgent = login("omar", "pw-omar");
+        secondAgentAvailable(false);
+    }
+
+    /** The second agent receives no new chats unless a scenario makes it available for a forward. */
+    private void secondAgentAvailable(boolean available) {
+        livechat.agentStatus().setAgentStatus(new SetAgentStatusCommand(admin, available ? "available" : "not-available",
+                secondAgent.id().value()));
     }
 
     @BeforeEach
@@ -228,7 +254,48 @@ abstract class PartialFailureSuite {
                     return () -> livechat.livechatUsers().removeLivechatUser(new LivechatUserCommand(admin, "agent", id));
                 }),
                 new Scenario("agent status", () -> () -> livechat.agentStatus().setAgentStatus(
-                        new SetAgentStatusCommand(admin, "available", agent.id().value()))));
+                        new SetAgentStatusCommand(admin, "available", agent.id().value()))),
+                new Scenario("forward to another agent: room, inquiry, command, uj, transfer and ul messages", () -> {
+                    secondAgentAvailable(false);
+                    String token = visitor();
+                    String rid = room(token);
+                    secondAgentAvailable(true);
+                    return () -> livechat.forwardRoom().forwardRoom(new ForwardRoomCommand(admin, rid,
+                            secondAgent.id().value(), null, "over to you"));
+                }),
+                new Scenario("take a queued inquiry: inquiry, room, command and uj messages", () -> {
+                    String token = visitor();
+                    String rid = queueing.getOrOpenRoom().getOrOpenRoom(new GetRoomCommand(token, null, null,
+                            RoomSource.API)).room().id().value();
+                    String inquiryId = faults.ports().inquiries().findByRoomId(new RoomId(rid)).orElseThrow().id().value();
+                    return () -> livechat.takeInquiry().takeInquiry(new TakeInquiryCommand(agent, inquiryId, null));
+                }),
+                new Scenario("create a department with agents", () -> {
+                    String name = "Sales " + UUID.randomUUID();
+                    return () -> livechat.createDepartment().createDepartment(new CreateDepartmentCommand(admin,
+                            new DepartmentData(name, "sales@example.com", true, true, true, "d"),
+                            List.of(new DepartmentAgentData(agent.id().value(), 1, 2))));
+                }),
+                new Scenario("delete a department: links, visitors, inquiries", () -> {
+                    DepartmentDetails department = livechat.createDepartment().createDepartment(
+                            new CreateDepartmentCommand(admin, new DepartmentData("Support " + UUID.randomUUID(),
+                                    "support@example.com", true, true, true, null),
+                                    List.of(new DepartmentAgentData(agent.id().value(), null, null))));
+                    String token = "tok-" + UUID.randomUUID();
+                    livechat.registerVisitor().registerVisitor(new RegisterVisitorCommand(token, "Dept", null, null,
+                            department.department().id().value()));
+                    room(token);
+                    return () -> livechat.deleteDepartment().deleteDepartment(
+                            new DeleteDepartmentCommand(admin, department.department().id().value()));
+                }),
+                new Scenario("erase a visitor: messages, inquiries, rooms, visitor", () -> {
+                    String token = visitor();
+                    String rid = room(token);
+                    livechat.sendVisitorMessage().sendVisitorMessage(new SendVisitorMessageCommand(token, rid, "x", null));
+                    livechat.closeRoomByVisitor().closeRoomByVisitor(new CloseRoomByVisitorCommand(token, rid));
+                    livechat.closeRoomByVisitor().closeRoomByVisitor(new CloseRoomByVisitorCommand(token, room(token)));
+                    return () -> livechat.deleteVisitor().deleteVisitor(token);
+                }));
     }
 
     @TestFactory
@@ -240,6 +307,7 @@ abstract class PartialFailureSuite {
     private void breakAtEveryStep(Scenario scenario) {
         Map<Integer, String> window = new LinkedHashMap<>();
         int steps = 0;
+        int absorbed = 0;
         for (int n = 1; ; n++) {
             faults.disarm();
             Runnable action = scenario.prepare().get();
@@ -256,8 +324,16 @@ abstract class PartialFailureSuite {
             List<String> trace = faults.trace();
             int failures = faults.failures();
             faults.disarm();
+            if (completed && failures > 0) {
+                // absorbed: only the queue drain may do that, after the use case's own unit committed
+                assertThat(faults.failedCallStack()).as("%s: an injected failure was swallowed at call %d of %s",
+                        scenario.name(), n, trace).anyMatch(frame -> frame.getClassName().equals(QueueDrain.class.getName()));
+                steps = n;
+                absorbed++;
+                window.put(n, trace.get(trace.size() - 1) + " in the queue drain: absorbed, the use case answered");
+                continue;
+            }
             if (completed) {
-                assertThat(failures).as("%s: an injected failure was swallowed (%s)", scenario.name(), trace).isZero();
                 assertThat(n).as("%s: at least one store call", scenario.name()).isGreaterThan(1);
                 break;
             }
@@ -277,8 +353,9 @@ abstract class PartialFailureSuite {
             }
         }
         if (backend.transactional()) {
-            System.out.println(label() + " " + scenario.name() + ": failed at each of its " + steps
-                    + " store calls in turn; nothing remained, and the retry succeeded");
+            System.out.println(label() + " " + scenario.name() + ": failed at each of its " + steps + " store calls in "
+                    + "turn; " + (steps - absorbed) + " times nothing remained and the retry succeeded" + (absorbed == 0
+                    ? "" : ", " + absorbed + " times in the queue drain after the commit (absorbed)"));
         } else {
             System.out.println(label() + " " + scenario.name() + ":");
             window.forEach((n, leftover) -> System.out.println("  failing at call " + n + ": " + leftover));
