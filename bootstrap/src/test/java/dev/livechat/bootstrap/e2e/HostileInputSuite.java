@@ -554,6 +554,72 @@ abstract class HostileInputSuite {
         assertThat(found.json().get("total").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void departments_queue_forward_config_and_erasure_take_strings_only_and_find_nothing_with_metacharacters() {
+        String valid = "{\"name\":\"Sales\",\"email\":\"s@example.com\",\"enabled\":true,\"showOnRegistration\":true,"
+                + "\"showOnOfflineForm\":true}";
+        String invalidToken = "{\"success\":false,\"error\":\"[invalid-token]\",\"errorType\":\"invalid-token\"}";
+        leavesTheStoreUnchanged(() -> {
+            String departments = "/api/v1/livechat/department";
+            expect(http.post(departments, "{\"department\":" + valid.replace("\"Sales\"", NE) + "}", admin), 400,
+                    MUST_BE_STRING);
+            expect(http.post(departments, "{\"department\":" + valid + ",\"agents\":[{\"agentId\":" + NE + "}]}", admin),
+                    400, MUST_BE_STRING);
+            expect(http.post(departments, "{\"department\":" + valid.replace("}", ",\"$where\":\"1\"}") + "}", admin), 400,
+                    UNKNOWN_KEY);
+            expect(http.post(departments, "{\"department\":" + valid + ",\"$set\":{}}", admin), 400, UNKNOWN_KEY);
+            for (String text : List.of(SQL, NE, ".*", "%", "_")) {
+                Response list = http.get(departments + "?text=" + encode(text), admin);
+                assertThat(list.status()).isEqualTo(200);
+                assertThat(list.json().get("total").asInt()).as(text).isZero();
+            }
+            expect(http.get(departments + "?" + encode("text[$regex]") + "=.*", admin), 400, UNKNOWN_KEY);
+            for (String id : List.of(encode(NE), encode(SQL).replace("+", "%20"), "..", "%00")) {
+                expect(http.get(departments + "/" + id, admin), 200, "{\"department\":null,\"success\":true}");
+                expect(http.put(departments + "/" + id, "{\"department\":" + valid + "}", admin), 400,
+                        plain("error-department-not-found"));
+                expect(http.delete(departments + "/" + id, admin), 400, plain("error-department-not-found"));
+            }
+
+            String take = "/api/v1/livechat/inquiries.take";
+            expect(http.post(take, json("inquiryId", NE), admin), 400, MUST_BE_STRING);
+            expect(http.post(take, json("inquiryId", "\"x\"", "userId", REGEX), admin), 400, MUST_BE_STRING);
+            expect(http.post(take, json("inquiryId", quote(SQL)), agent), 400, "{\"success\":false,\"error\":\"Inquiry not "
+                    + "found [error-not-found]\",\"errorType\":\"error-not-found\",\"details\":{\"method\":"
+                    + "\"livechat:takeInquiry\"}}");
+            expect(http.post(take, json("inquiryId", quote(SQL), "userId", quote(SQL)), admin), 400,
+                    plain("The user is invalid"));
+            String queued = "/api/v1/livechat/inquiries.queued";
+            expect(http.get(queued + "?" + encode("department[$ne]") + "=x", admin), 400, UNKNOWN_KEY);
+            assertThat(http.get(queued + "?department=" + encode(NE), admin).json().get("total").asInt()).isZero();
+            assertThat(http.get(queued + "?department=" + encode(SQL), admin).json().get("total").asInt()).isZero();
+
+            String forward = "/api/v1/livechat/room.forward";
+            expect(http.post(forward, json("roomId", NE, "userId", quote(agent.userId())), admin), 400, MUST_BE_STRING);
+            expect(http.post(forward, json("roomId", quote(maria.roomId()), "userId", REGEX), admin), 400, MUST_BE_STRING);
+            expect(http.post(forward, json("roomId", quote(SQL), "userId", quote(agent.userId())), admin), 400,
+                    plain("error-invalid-room"));
+            expect(http.post(forward, json("roomId", quote(maria.roomId()), "departmentId", quote(SQL)), admin), 400,
+                    plain("error-invalid-department"));
+            expect(http.post(forward, json("roomId", quote(maria.roomId()), "userId", quote(SQL)), admin), 400,
+                    plain("error-user-is-offline"));
+
+            String config = "/api/v1/livechat/config";
+            for (String token : List.of(SQL, NE, REGEX, ".*", "%")) {
+                Response response = http.get(config + "?token=" + encode(token));
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.json().get("config").has("guest")).as(token).isFalse();
+                assertThat(response.json().get("config").has("room")).as(token).isFalse();
+            }
+            expect(http.get(config + "?" + encode("token[$ne]") + "=x"), 400, UNKNOWN_KEY);
+            assertThat(http.get(config + "?department=" + encode(NE)).json().at("/config/online").asBoolean()).isFalse();
+
+            for (String token : List.of(encode(NE), encode(REGEX), encode(SQL).replace("+", "%20"), ".*", "%25", "%00")) {
+                expect(http.delete("/api/v1/livechat/visitor/" + token, null), 400, invalidToken);
+            }
+        });
+    }
+
     // ---- metacharacters as data ---------------------------------------------------------------------------------------
 
     @Test

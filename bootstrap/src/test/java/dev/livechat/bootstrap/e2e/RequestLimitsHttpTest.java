@@ -332,7 +332,7 @@ class RequestLimitsHttpTest {
     void undefined_methods_are_405_with_the_defined_ones() {
         unchanged(() -> {
             Map<String, String> allowed = Map.of("/api/v1/livechat/room", "GET", "/api/v1/livechat/message", "POST",
-                    "/api/v1/livechat/room.visitor", "PUT", "/api/v1/livechat/visitor/" + token, "GET",
+                    "/api/v1/livechat/room.visitor", "PUT", "/api/v1/livechat/visitor/" + token, "GET, DELETE",
                     "/api/info", "GET");
             for (Map.Entry<String, String> route : allowed.entrySet()) {
                 for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD")) {
