@@ -35,6 +35,12 @@ public final class MongoStore implements AutoCloseable {
      * default).
      */
     private static final int DEFAULT_SOCKET_TIMEOUT_MS = 5_000;
+    /**
+     * Connect timeout and the wait for a pooled connection unless the connection string sets them (the driver waits
+     * 10 s and 2 minutes): during an outage requests queue for connections that are being opened to a server that
+     * does not answer, and each must still get its 503 within seconds.
+     */
+    private static final int DEFAULT_CONNECT_AND_POOL_WAIT_MS = 3_000;
 
     private final MongoClient client;
     private final StorePorts ports;
@@ -79,6 +85,13 @@ public final class MongoStore implements AutoCloseable {
         }
         if (uri.getSocketTimeout() == null) {
             settings.applyToSocketSettings(b -> b.readTimeout(DEFAULT_SOCKET_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        }
+        if (uri.getConnectTimeout() == null) {
+            settings.applyToSocketSettings(b -> b.connectTimeout(DEFAULT_CONNECT_AND_POOL_WAIT_MS, TimeUnit.MILLISECONDS));
+        }
+        if (uri.getMaxWaitTime() == null) {
+            settings.applyToConnectionPoolSettings(b -> b.maxWaitTime(DEFAULT_CONNECT_AND_POOL_WAIT_MS,
+                    TimeUnit.MILLISECONDS));
         }
         if (uri.getRetryReads() == null) {
             // A retried read waits for server selection and a second read timeout: up to 15 s before the 503 instead
