@@ -24,6 +24,15 @@ import java.util.Optional;
  */
 final class JdbcRoomRepository implements RoomRepository {
 
+    /**
+     * The open-room lookup of {@code GET livechat/room}, by {@code ux_rooms_open_visitor_token}; package-private for
+     * the PostgreSQL plan test.
+     */
+    static final String FIND_OPEN_BY_VISITOR_TOKEN = "SELECT * FROM rooms WHERE open_visitor_token = :token";
+    /** A visitor's open rooms in creation order, by {@code ix_rooms_v_id_ts}; package-private for the plan test. */
+    static final String FIND_OPEN_BY_VISITOR_ID =
+            "SELECT * FROM rooms WHERE v_id = :visitorId AND is_open = :open ORDER BY ts, id";
+
     private final Database db;
 
     JdbcRoomRepository(Database db) {
@@ -57,17 +66,15 @@ final class JdbcRoomRepository implements RoomRepository {
 
     @Override
     public Optional<Room> findOpenByVisitorToken(VisitorToken token) {
-        // ux_rooms_open_visitor_token
         return db.read(handle -> RoomReader.load(handle,
-                handle.createQuery("SELECT * FROM rooms WHERE open_visitor_token = :token").bind("token", token.value()))
+                handle.createQuery(FIND_OPEN_BY_VISITOR_TOKEN).bind("token", token.value()))
                 .stream().findFirst());
     }
 
     @Override
     public List<Room> findOpenByVisitorId(VisitorId visitorId) {
-        // ix_rooms_v_id_ts: the visitor's rooms in creation order
         return db.read(handle -> RoomReader.load(handle,
-                handle.createQuery("SELECT * FROM rooms WHERE v_id = :visitorId AND is_open = :open ORDER BY ts, id")
+                handle.createQuery(FIND_OPEN_BY_VISITOR_ID)
                         .bind("visitorId", visitorId.value())
                         .bind("open", true)));
     }

@@ -11,7 +11,10 @@ import dev.livechat.domain.shared.Page;
 import dev.livechat.domain.shared.SortKey;
 import dev.livechat.domain.shared.VisitorId;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chat history and chat search over {@code rooms}: a visitor's rooms come from {@code ix_rooms_v_id_ts}, are filtered
@@ -38,46 +41,57 @@ final class JdbcVisitorChatSearch implements VisitorChatSearch {
 
     private Page<Room> page(VisitorId visitorId, ChatSearchFilter filter, List<SortKey<RoomSortField>> sort, int offset,
                             int count) {
-        boolean byText = filter.searchText() != null && !filter.searchText().isEmpty();
-        boolean bySource = filter.source() != null && !filter.source().isEmpty();
-        // ix_rooms_v_id_ts narrows to the visitor's rooms; the remaining filters and the sort apply to those only.
-        StringBuilder where = new StringBuilder(" FROM rooms r WHERE r.v_id = :visitorId");
-        if (filter.closedChatsOnly()) {
-            where.append(" AND r.closed_at IS NOT NULL");
-        }
-        if (filter.servedChatsOnly()) {
-            where.append(" AND r.served_by_id IS NOT NULL");
-        }
-        if (bySource) {
-            where.append(" AND (r.source_type_folded LIKE :source ESCAPE '!' OR r.source_alias_folded LIKE :source ESCAPE '!')");
-        }
-        if (byText) {
-            // ix_messages_room_ts: EXISTS keeps each room once however many of its messages match.
-            where.append(" AND EXISTS (SELECT 1 FROM messages m WHERE m.room_id = r.id")
-                    .append(" AND (m.msg_type IS NULL OR m.msg_type = :closeType)")
-                    .append(" AND m.msg_folded LIKE :text ESCAPE '!')");
-        }
-        String countSql = "SELECT COUNT(*)" + where;
-        String pageSql = "SELECT r.*" + where + orderBy(sort) + " LIMIT :count OFFSET :offset";
-        String source = bySource ? LikePattern.containsFolded(filter.source()) : null;
-        String text = byText ? LikePattern.containsFolded(filter.searchText()) : null;
+        PageQuery query = PageQuery.of(visitorId, filter, sort, offset, count);
         return db.read(handle -> {
-            long total = handle.createQuery(countSql)
-                    .bind("visitorId", visitorId.value())
-                    .bind("source", source)
-                    .bind("text", text)
-                    .bind("closeType", MessageType.LIVECHAT_CLOSE.wireName())
-                    .mapTo(Long.class)
-                    .one();
-            List<Room> rooms = RoomReader.load(handle, handle.createQuery(pageSql)
-                    .bind("visitorId", visitorId.value())
-                    .bind("source", source)
-                    .bind("text", text)
-                    .bind("closeType", MessageType.LIVECHAT_CLOSE.wireName())
-                    .bind("count", count)
-                    .bind("offset", offset));
+            long total = handle.createQuery(query.countSql()).bindMap(query.bindings()).mapTo(Long.class).one();
+            List<Room> rooms = RoomReader.load(handle, handle.createQuery(query.pageSql()).bindMap(query.bindings()));
             return new Page<>(rooms, total);
         });
+    }
+
+    /**
+     * The two statements behind one page, the total and the rows, with their named bindings; package-private so that
+     * the PostgreSQL plan test explains exactly what runs.
+     */
+    record PageQuery(String countSql, String pageSql, Map<String, Object> bindings) {
+
+        static PageQuery of(VisitorId visitorId, ChatSearchFilter filter, List<SortKey<RoomSortField>> sort,
+                            int offset, int count) {
+            boolean byText = filter.searchText() != null && !filter.searchText().isEmpty();
+            boolean bySource = filter.source() != null && !filter.source().isEmpty();
+            Map<String, Object> bindings = new LinkedHashMap<>();
+            bindings.put("visitorId", visitorId.value());
+            // ix_rooms_v_id_ts narrows to the visitor's rooms; the remaining filters and the sort apply to those only.
+            StringBuilder where = new StringBuilder(" FROM rooms r WHERE r.v_id = :visitorId");
+            if (filter.closedChatsOnly()) {
+                where.append(" AND r.closed_at IS NOT NULL");
+            }
+            if (filter.servedChatsOnly()) {
+                where.append(" AND r.served_by_id IS NOT NULL");
+            }
+            if (bySource) {
+                where.append(" AND (r.source_type_folded LIKE :source ESCAPE '!'")
+                        .append(" OR r.source_alias_folded LIKE :source ESCAPE '!')");
+                bindings.put("source", LikePattern.containsFolded(filter.source()));
+            }
+            if (byText) {
+                // ix_messages_room_ts, probed once per room of the visitor; EXISTS keeps each room once however many
+                // of its messages match. LIMIT 1 OFFSET 0 keeps the probe per room: without it PostgreSQL may turn
+                // the EXISTS into a semi-join that hashes every matching message of the table (a Seq Scan of
+                // messages for a visitor with thousands of rooms, see PostgresQueryPlanTest); a subquery with an
+                // OFFSET is never pulled up. The other dialects run it as the same per-room probe.
+                where.append(" AND EXISTS (SELECT 1 FROM messages m WHERE m.room_id = r.id")
+                        .append(" AND (m.msg_type IS NULL OR m.msg_type = :closeType)")
+                        .append(" AND m.msg_folded LIKE :text ESCAPE '!' LIMIT 1 OFFSET 0)");
+                bindings.put("closeType", MessageType.LIVECHAT_CLOSE.wireName());
+                bindings.put("text", LikePattern.containsFolded(filter.searchText()));
+            }
+            bindings.put("count", count);
+            bindings.put("offset", offset);
+            return new PageQuery("SELECT COUNT(*)" + where,
+                    "SELECT r.*" + where + orderBy(sort) + " LIMIT :count OFFSET :offset",
+                    Collections.unmodifiableMap(bindings));
+        }
     }
 
     private static String orderBy(List<SortKey<RoomSortField>> sort) {

@@ -6,7 +6,12 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.livechat.application.port.out.StorePorts;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -17,48 +22,87 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A MongoDB for one test class: an in-process mongo-java-server (memory backend), or the real MongoDB named by
- * {@value #ENV}. Every store it opens gets a fresh database; a real server's test databases are dropped on close.
+ * {@value #ENV}. Registered as a static {@code @RegisterExtension} field, it starts before the class's first test,
+ * closes every store a test opened and drops its databases after the test, and stops after the class; without
+ * {@value #ENV} a real-server class is skipped, visibly (reported as skipped, naming the variable). Every store it opens gets a fresh database. Used without registration ({@link #start()} and
+ * {@link #close()} by hand), it keeps everything until closed.
  */
-final class MongoFixture implements AutoCloseable {
+final class MongoFixture implements AutoCloseable, ExecutionCondition, BeforeAllCallback, AfterEachCallback,
+        AfterAllCallback {
 
     static final String ENV = "LIVECHAT_TEST_MONGO_URI";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private final MongoServer server;
-    private final String baseUri;
     private final boolean real;
-    private final MongoClient raw;
+    private MongoServer server;
+    private String baseUri;
+    private MongoClient raw;
     private final List<MongoStore> stores = new ArrayList<>();
     private final List<String> databases = new ArrayList<>();
 
-    private MongoFixture(MongoServer server, String baseUri, boolean real) {
-        this.server = server;
-        this.baseUri = baseUri;
+    private MongoFixture(boolean real) {
         this.real = real;
-        this.raw = MongoClients.create(baseUri);
     }
 
-    /** A fresh in-process server on a free port. */
+    /** An in-process server on a free port, started by {@link #start()} or before the registering class. */
     static MongoFixture inProcess() {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        return new MongoFixture(server, "mongodb://" + address.getHostString() + ":" + address.getPort(), false);
+        return new MongoFixture(false);
     }
 
-    /** The real MongoDB of {@value #ENV}, or null when the variable is not set (see {@link #assumeAvailable}). */
-    static MongoFixture realOrNull() {
-        String uri = System.getenv(ENV);
-        return uri == null || uri.isBlank() ? null : new MongoFixture(null, uri, true);
+    /** The real MongoDB of {@value #ENV}; its tests are skipped when the variable is not set. */
+    static MongoFixture real() {
+        return new MongoFixture(true);
+    }
+
+    /** Starts the in-process server, or connects to the real one; returns this fixture. */
+    synchronized MongoFixture start() {
+        if (raw != null || !isAvailable()) {
+            return this;
+        }
+        if (real) {
+            baseUri = System.getenv(ENV);
+        } else {
+            server = new MongoServer(new MemoryBackend());
+            InetSocketAddress address = server.bind();
+            baseUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        }
+        raw = MongoClients.create(baseUri);
+        return this;
+    }
+
+    private boolean isAvailable() {
+        return !real || (System.getenv(ENV) != null && !System.getenv(ENV).isBlank());
+    }
+
+    private static String skipReason() {
+        return ENV + " is not set: this test against a real MongoDB is skipped (set it to e.g. mongodb://localhost:27017)";
     }
 
     /**
-     * Skips the calling test, visibly and with the reason, when {@link #realOrNull} found no server. Called before
-     * each test (not once per class) so that every skipped test is counted and reported as skipped.
+     * Without {@value #ENV} a real-server class is skipped as a whole, with the reason, as one skipped entry named
+     * after the class: its nested suites are named after their base class for both servers, and surefire would merge
+     * their skipped runs into the passing in-process ones.
      */
-    static void assumeAvailable(MongoFixture fixture) {
-        Assumptions.assumeTrue(fixture != null,
-                ENV + " is not set: this test against a real MongoDB is skipped (set it to e.g. mongodb://localhost:27017)");
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return isAvailable() ? ConditionEvaluationResult.enabled("a MongoDB is at hand")
+                : ConditionEvaluationResult.disabled(skipReason());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        release();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     boolean isReal() {
@@ -122,19 +166,30 @@ final class MongoFixture implements AutoCloseable {
         return hosts + "/" + database + tail;
     }
 
-    @Override
-    public synchronized void close() {
+    /** Closes the stores opened so far and drops their databases. */
+    private synchronized void release() {
         for (MongoStore store : stores) {
             store.close();
         }
-        if (real) {
+        stores.clear();
+        if (raw != null) {
             for (String database : databases) {
                 raw.getDatabase(database).drop();
             }
         }
-        raw.close();
+        databases.clear();
+    }
+
+    @Override
+    public synchronized void close() {
+        release();
+        if (raw != null) {
+            raw.close();
+            raw = null;
+        }
         if (server != null) {
             server.shutdownNow();
+            server = null;
         }
     }
 }

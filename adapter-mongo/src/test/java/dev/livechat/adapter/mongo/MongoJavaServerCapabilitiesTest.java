@@ -30,7 +30,7 @@ class MongoJavaServerCapabilitiesTest {
 
     @BeforeAll
     static void start() {
-        mongo = MongoFixture.inProcess();
+        mongo = MongoFixture.inProcess().start();
         mongo.newStore();
     }
 

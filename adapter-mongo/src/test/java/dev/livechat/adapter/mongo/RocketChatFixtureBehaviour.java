@@ -45,7 +45,6 @@ abstract class RocketChatFixtureBehaviour {
 
     @BeforeEach
     void plantRocketChatDocumentsAndOpen() {
-        MongoFixture.assumeAvailable(mongo());
         String name = mongo().reserveDatabase();
         MongoDatabase db = mongo().database(name);
         db.getCollection("rocketchat_room").insertMany(List.of(

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -50,27 +49,34 @@ final class LivechatHttp implements AutoCloseable {
             + "|/tmp/|/home/|/work/|/usr/|[a-z]:\\\\|\\.class\\b|stack|caused by|null pointer|\\bline \\d+");
 
     private final Livechat livechat;
+    private final AutoCloseable ownedDatabase;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private final Set<String> visitorTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger errorResponses = new AtomicInteger();
 
-    private LivechatHttp(Livechat livechat) {
+    private LivechatHttp(Livechat livechat, AutoCloseable ownedDatabase) {
         this.livechat = livechat;
+        this.ownedDatabase = ownedDatabase;
         this.base = "http://127.0.0.1:" + livechat.port();
         secrets.add(ADMIN_PASSWORD);
     }
 
     /** A server on a fresh in-memory H2 database; rate limits as given. */
     static LivechatHttp start(boolean rateLimit) {
-        return start(rateLimit, RoutingMethod.AUTO_SELECTION, false);
+        return start(StoreTarget.H2, rateLimit);
     }
 
-    static LivechatHttp start(boolean rateLimit, RoutingMethod routing, boolean exposeTokens) {
-        String url = "jdbc:h2:mem:e2e-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return start(new ServerConfig(0, url, null, null, ADMIN, ADMIN_PASSWORD, rateLimit, routing, false, 0,
-                exposeTokens));
+    /** A server on a fresh database of {@code store}, dropped when the server closes; rate limits as given. */
+    static LivechatHttp start(StoreTarget store, boolean rateLimit) {
+        return start(store, rateLimit, RoutingMethod.AUTO_SELECTION, false, 0);
+    }
+
+    /** A server without rate limits on a fresh database of {@code store}, with these routing settings (contract 7). */
+    static LivechatHttp start(StoreTarget store, RoutingMethod routing, boolean acceptChatsWithNoAgents,
+                              int maxChatsPerAgent) {
+        return start(store, false, routing, acceptChatsWithNoAgents, maxChatsPerAgent);
     }
 
     /** A server on {@code url} (any {@code LIVECHAT_DB_URL}), Auto_Selection, no chats without agents. */
@@ -79,19 +85,49 @@ final class LivechatHttp implements AutoCloseable {
                 false, 0, exposeTokens);
     }
 
+    /** A server on a {@link TestStore} the caller owns (and closes after the server). */
     static LivechatHttp start(TestStore store, boolean rateLimit, boolean exposeTokens) {
         return start(config(store.url(), rateLimit, exposeTokens));
     }
 
-    /** A server without rate limits on a fresh in-memory H2 database, with these routing settings (contract 7). */
-    static LivechatHttp start(RoutingMethod routing, boolean acceptChatsWithNoAgents, int maxChatsPerAgent) {
-        String url = "jdbc:h2:mem:e2e-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        return start(new ServerConfig(0, url, null, null, ADMIN, ADMIN_PASSWORD, false, routing,
-                acceptChatsWithNoAgents, maxChatsPerAgent, false));
+    /** A server with this configuration, on a store the caller owns. */
+    static LivechatHttp start(ServerConfig config) {
+        return new LivechatHttp(Livechat.start(config, Clock.systemUTC()), null);
     }
 
-    static LivechatHttp start(ServerConfig config) {
-        return new LivechatHttp(Livechat.start(config, Clock.systemUTC()));
+    private static LivechatHttp start(StoreTarget store, boolean rateLimit, RoutingMethod routing,
+                                      boolean acceptChatsWithNoAgents, int maxChatsPerAgent) {
+        StoreTarget.Database database = store.create();
+        try {
+            return new LivechatHttp(Livechat.start(config(database, rateLimit, routing, acceptChatsWithNoAgents,
+                    maxChatsPerAgent), Clock.systemUTC()), database);
+        } catch (RuntimeException e) {
+            closeQuietly(database, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Another server on {@code database}, which the caller drops after closing every server on it: several instances
+     * on one store. Rate limits off.
+     */
+    static LivechatHttp startOn(StoreTarget.Database database, int maxChatsPerAgent) {
+        return new LivechatHttp(Livechat.start(config(database, false, RoutingMethod.AUTO_SELECTION, false,
+                maxChatsPerAgent), Clock.systemUTC()), null);
+    }
+
+    private static ServerConfig config(StoreTarget.Database database, boolean rateLimit, RoutingMethod routing,
+                                       boolean acceptChatsWithNoAgents, int maxChatsPerAgent) {
+        return new ServerConfig(0, database.url(), null, null, ADMIN, ADMIN_PASSWORD, rateLimit, routing,
+                acceptChatsWithNoAgents, maxChatsPerAgent, false);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     Livechat livechat() {
@@ -349,5 +385,12 @@ final class LivechatHttp implements AutoCloseable {
     @Override
     public void close() {
         livechat.close();
+        if (ownedDatabase != null) {
+            try {
+                ownedDatabase.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot drop the test database", e);
+            }
+        }
     }
 }

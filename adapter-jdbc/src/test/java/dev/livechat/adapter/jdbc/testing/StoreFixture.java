@@ -7,8 +7,8 @@ import dev.livechat.application.port.out.StorePorts;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
@@ -25,15 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JUnit extension handing out fresh, empty {@link JdbcStore}s on one {@link TestDatabase}, each behind a small
- * HikariCP pool. Registered as a static field; without the database's URL variable every test is skipped visibly
- * (counted as skipped, plus one line on standard output).
+ * HikariCP pool. Registered as a static field; without the database's URL variable the class is skipped visibly
+ * (reported as skipped, with the variable to set).
  * <p>
  * Each test class gets a schema (PostgreSQL) or database (MariaDB, H2) of its own, migrated once and dropped after the
  * class; the first store of a test is that schema emptied (every table deleted, counters back to zero), which is what
  * a freshly migrated schema holds, at a fraction of a migration's cost. A second store in the same test, or a store
  * with a custom pool, gets a new schema of its own, dropped after the test.
  */
-public final class StoreFixture implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public final class StoreFixture implements ExecutionCondition, AfterEachCallback, AfterAllCallback {
 
     /** Every table of the schema, children before parents; the fixture checks it against the migrated schema. */
     private static final List<String> TABLES = List.of("room_tags", "room_survey_answers", "rooms", "messages",
@@ -68,19 +68,15 @@ public final class StoreFixture implements BeforeAllCallback, BeforeEachCallback
         return database;
     }
 
+    /**
+     * Without the database's URL the whole class is skipped, with the reason, as one skipped entry named after the
+     * class: the nested suites it inherits are named after their base class on every database, and surefire would
+     * merge their skipped runs into the passing ones of another database.
+     */
     @Override
-    public void beforeAll(ExtensionContext context) {
-        if (!database.isAvailable()) {
-            System.out.println("[livechat-jdbc] " + context.getDisplayName() + ": " + skipReason());
-        }
-    }
-
-    /** Aborts each test rather than the class, so that every skipped test is counted as skipped in the reports. */
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (!database.isAvailable()) {
-            Assumptions.abort(skipReason());
-        }
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return database.isAvailable() ? ConditionEvaluationResult.enabled(database + " is configured")
+                : ConditionEvaluationResult.disabled(skipReason());
     }
 
     private String skipReason() {

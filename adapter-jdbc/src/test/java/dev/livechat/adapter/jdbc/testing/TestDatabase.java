@@ -15,7 +15,7 @@ public enum TestDatabase {
 
     H2(null) {
         @Override
-        Isolated isolate() {
+        public Isolated isolate() {
             String url = "jdbc:h2:mem:" + randomName() + ";DB_CLOSE_DELAY=-1";
             return new Isolated(url, () -> {
                 try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -27,7 +27,7 @@ public enum TestDatabase {
 
     POSTGRESQL("LIVECHAT_TEST_POSTGRES_URL") {
         @Override
-        Isolated isolate() throws SQLException {
+        public Isolated isolate() throws SQLException {
             String admin = adminUrl();
             String schema = randomName();
             execute(admin, "CREATE SCHEMA " + schema);
@@ -38,7 +38,7 @@ public enum TestDatabase {
 
     MARIADB("LIVECHAT_TEST_MARIADB_URL") {
         @Override
-        Isolated isolate() throws SQLException {
+        public Isolated isolate() throws SQLException {
             String admin = adminUrl();
             String database = randomName();
             execute(admin, "CREATE DATABASE " + database);
@@ -64,14 +64,15 @@ public enum TestDatabase {
     }
 
     /** A fresh, empty schema or database on this server and how to drop it. */
-    abstract Isolated isolate() throws SQLException;
+    public abstract Isolated isolate() throws SQLException;
 
     /** A JDBC URL of an empty database of its own, and the action that drops it. */
-    record Isolated(String url, Cleanup drop) {
+    public record Isolated(String url, Cleanup drop) {
     }
 
+    /** Drops an isolated schema or database. */
     @FunctionalInterface
-    interface Cleanup {
+    public interface Cleanup {
         void run() throws SQLException;
     }
 
