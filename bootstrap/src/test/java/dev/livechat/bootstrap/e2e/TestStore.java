@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.livechat.adapter.jdbc.testing.TestDatabase;
 import org.bson.Document;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Assumptions;
@@ -29,8 +30,9 @@ import java.util.TreeMap;
 /**
  * A fresh, empty store of one kind for one server under test, that can list everything it holds ({@link #dump()}) so
  * that tests can show a refused request changed nothing. PostgreSQL and MariaDB run when their URL is in the
- * environment ({@code LIVECHAT_TEST_POSTGRES_URL}, {@code LIVECHAT_TEST_MARIADB_URL}); otherwise {@link #create}
- * skips the calling test visibly. The network stores can also be reached through a {@link TcpProxy}.
+ * environment (the variables and the isolation of the JDBC adapter's {@link TestDatabase}); otherwise {@link #create}
+ * skips the calling test visibly. The network stores can also be reached through a {@link TcpProxy}; that and the dump
+ * are what this adds to {@link StoreTarget}.
  */
 abstract class TestStore implements AutoCloseable {
 
@@ -50,8 +52,8 @@ abstract class TestStore implements AutoCloseable {
 
         private String variable() {
             return switch (this) {
-                case POSTGRESQL -> "LIVECHAT_TEST_POSTGRES_URL";
-                case MARIADB -> "LIVECHAT_TEST_MARIADB_URL";
+                case POSTGRESQL -> TestDatabase.POSTGRESQL.urlVariable();
+                case MARIADB -> TestDatabase.MARIADB.urlVariable();
                 default -> null;
             };
         }
@@ -65,8 +67,10 @@ abstract class TestStore implements AutoCloseable {
             return switch (kind) {
                 case H2_MEMORY -> new H2Memory();
                 case H2_TCP -> new H2Tcp();
-                case POSTGRESQL -> new Postgres(require(kind, "LIVECHAT_TEST_POSTGRES_URL"));
-                case MARIADB -> new MariaDb(require(kind, "LIVECHAT_TEST_MARIADB_URL"));
+                case POSTGRESQL, MARIADB -> {
+                    kind.assumeAvailable();
+                    yield new DatabaseServer(kind, kind == Kind.POSTGRESQL ? TestDatabase.POSTGRESQL : TestDatabase.MARIADB);
+                }
                 case MONGODB_IN_PROCESS -> new MongoInProcess();
             };
         } catch (SQLException e) {
@@ -77,11 +81,6 @@ abstract class TestStore implements AutoCloseable {
     private static String env(String name) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String require(Kind kind, String variable) {
-        kind.assumeAvailable();
-        return env(variable);
     }
 
     static String randomName() {
@@ -228,30 +227,32 @@ abstract class TestStore implements AutoCloseable {
         }
     }
 
-    private static final class Postgres extends Jdbc {
-        private final String admin;
-        private final String schema = randomName();
+    /** A fresh schema (PostgreSQL) or database (MariaDB) from the JDBC adapter's {@link TestDatabase}. */
+    private static final class DatabaseServer extends Jdbc {
+        private final Kind kind;
+        private final TestDatabase.Isolated isolated;
         private final URI endpoint;
 
-        Postgres(String adminUrl) throws SQLException {
-            this.admin = adminUrl;
-            this.endpoint = URI.create(adminUrl.substring("jdbc:".length()));
-            execute(admin, "CREATE SCHEMA " + schema);
+        DatabaseServer(Kind kind, TestDatabase database) throws SQLException {
+            this.kind = kind;
+            this.isolated = database.isolate();
+            this.endpoint = URI.create(isolated.url().substring("jdbc:".length()));
         }
 
         @Override
         Kind kind() {
-            return Kind.POSTGRESQL;
+            return kind;
         }
 
         @Override
         String url() {
-            return admin + (admin.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            return isolated.url();
         }
 
         @Override
         InetSocketAddress address() {
-            return new InetSocketAddress(endpoint.getHost(), endpoint.getPort() < 0 ? 5432 : endpoint.getPort());
+            int defaultPort = kind == Kind.POSTGRESQL ? 5432 : 3306;
+            return new InetSocketAddress(endpoint.getHost(), endpoint.getPort() < 0 ? defaultPort : endpoint.getPort());
         }
 
         @Override
@@ -267,63 +268,10 @@ abstract class TestStore implements AutoCloseable {
         @Override
         public void close() {
             try {
-                execute(admin, "DROP SCHEMA " + schema + " CASCADE");
+                isolated.drop().run();
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot drop " + schema, e);
+                throw new IllegalStateException("cannot drop the test database of " + kind, e);
             }
-        }
-    }
-
-    private static final class MariaDb extends Jdbc {
-        private final String admin;
-        private final String database = randomName();
-        private final URI endpoint;
-
-        MariaDb(String adminUrl) throws SQLException {
-            this.admin = adminUrl;
-            this.endpoint = URI.create(adminUrl.substring("jdbc:".length()));
-            execute(admin, "CREATE DATABASE " + database);
-        }
-
-        @Override
-        Kind kind() {
-            return Kind.MARIADB;
-        }
-
-        @Override
-        String url() {
-            String query = endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery();
-            return "jdbc:mariadb://" + endpoint.getRawAuthority() + "/" + database + query;
-        }
-
-        @Override
-        InetSocketAddress address() {
-            return new InetSocketAddress(endpoint.getHost(), endpoint.getPort() < 0 ? 3306 : endpoint.getPort());
-        }
-
-        @Override
-        String urlVia(int port) {
-            return url().replaceFirst("//[^/?]+", "//127.0.0.1:" + port);
-        }
-
-        @Override
-        String inspectionUrl() {
-            return url();
-        }
-
-        @Override
-        public void close() {
-            try {
-                execute(admin, "DROP DATABASE " + database);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot drop " + database, e);
-            }
-        }
-    }
-
-    private static void execute(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 
