@@ -142,6 +142,7 @@ class KillDurabilityProcessTest {
     }
 
     private static void require(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isNotEqualTo(500);
         if (response.statusCode() != 200) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }

@@ -51,7 +51,9 @@ class LogSecretsProcessTest {
         if (userId != null) {
             builder.header("X-User-Id", userId).header("X-Auth-Token", authToken);
         }
-        return server.client().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = server.client().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s", method, path).isNotEqualTo(500);
+        return response;
     }
 
     private static String first(Pattern pattern, String text) {
