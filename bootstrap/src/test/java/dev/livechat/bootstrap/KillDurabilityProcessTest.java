@@ -70,9 +70,10 @@ class KillDurabilityProcessTest {
         ConcurrentLinkedQueue<Acknowledged> done = new ConcurrentLinkedQueue<>();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        List<java.util.concurrent.Future<Object>> running = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             String writer = prefix + "w" + w;
-            writers.submit(() -> {
+            running.add(writers.submit(() -> {
                 for (int i = 0; !killed.get(); i++) {
                     try {
                         conversation(server, writer + "n" + i, done);
@@ -81,7 +82,7 @@ class KillDurabilityProcessTest {
                     }
                 }
                 return null;
-            });
+            }));
         }
         // Kill in the middle of the writing, once a fair number of conversations went through.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -92,6 +93,9 @@ class KillDurabilityProcessTest {
         killed.set(true);
         writers.shutdown();
         assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        for (java.util.concurrent.Future<Object> writer : running) {
+            writer.get(); // an assertion that failed in a writer (a 500) fails the test
+        }
         assertThat(done).as("conversations acknowledged before the kill").hasSizeGreaterThan(10);
         return List.copyOf(done);
     }
