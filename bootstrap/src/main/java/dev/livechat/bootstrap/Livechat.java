@@ -1,5 +1,6 @@
 package dev.livechat.bootstrap;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.livechat.adapter.http.api.LivechatApi;
 import dev.livechat.adapter.http.core.ApiPipeline;
 import dev.livechat.adapter.http.jdk.JdkHttpServer;
@@ -123,6 +124,11 @@ public final class Livechat implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The JDBC connection pool, for tests that read its metrics or exhaust it; empty on MongoDB. */
+    Optional<HikariDataSource> jdbcPool() {
+        return Optional.ofNullable(store.pool());
     }
 
     /** The use cases, for callers in the same JVM. */

@@ -29,6 +29,18 @@ public final class MongoStore implements AutoCloseable {
     static final Duration ROUTING_LOCK_MAX_WAIT = Duration.ofSeconds(10);
     /** Server selection timeout unless the connection string sets one: fail fast (503) instead of the driver's 30 s. */
     private static final int DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
+    /**
+     * Socket read timeout unless the connection string sets one: a server that stops answering without closing the
+     * connection (a dead host, a partition) becomes a 503 instead of a request that waits forever (the driver's
+     * default).
+     */
+    private static final int DEFAULT_SOCKET_TIMEOUT_MS = 5_000;
+    /**
+     * Connect timeout and the wait for a pooled connection unless the connection string sets them (the driver waits
+     * 10 s and 2 minutes): during an outage requests queue for connections that are being opened to a server that
+     * does not answer, and each must still get its 503 within seconds.
+     */
+    private static final int DEFAULT_CONNECT_AND_POOL_WAIT_MS = 3_000;
 
     private final MongoClient client;
     private final StorePorts ports;
@@ -70,6 +82,22 @@ public final class MongoStore implements AutoCloseable {
         if (uri.getServerSelectionTimeout() == null) {
             settings.applyToClusterSettings(b -> b.serverSelectionTimeout(DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
                     TimeUnit.MILLISECONDS));
+        }
+        if (uri.getSocketTimeout() == null) {
+            settings.applyToSocketSettings(b -> b.readTimeout(DEFAULT_SOCKET_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        }
+        if (uri.getConnectTimeout() == null) {
+            settings.applyToSocketSettings(b -> b.connectTimeout(DEFAULT_CONNECT_AND_POOL_WAIT_MS, TimeUnit.MILLISECONDS));
+        }
+        if (uri.getMaxWaitTime() == null) {
+            settings.applyToConnectionPoolSettings(b -> b.maxWaitTime(DEFAULT_CONNECT_AND_POOL_WAIT_MS,
+                    TimeUnit.MILLISECONDS));
+        }
+        if (uri.getRetryReads() == null) {
+            // A retried read waits for server selection and a second read timeout: up to 15 s before the 503 instead
+            // of 5. Every request starts with reads, and the client can retry the request itself (retryWrites stays
+            // on: a write is retried by the driver exactly once, safely, and only after its reads succeeded).
+            settings.retryReads(false);
         }
         String database = uri.getDatabase() == null || uri.getDatabase().isEmpty() ? DEFAULT_DATABASE : uri.getDatabase();
         MongoClient client = MongoErrors.call("connect", Map.of(), () -> MongoClients.create(settings.build()));

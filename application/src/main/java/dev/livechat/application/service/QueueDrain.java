@@ -9,6 +9,7 @@ import dev.livechat.application.port.out.MessageRepository;
 import dev.livechat.application.port.out.RoomRepository;
 import dev.livechat.application.port.out.TransactionRunner;
 import dev.livechat.application.port.out.UserRepository;
+import dev.livechat.domain.error.StoreUnavailableException;
 import dev.livechat.domain.inquiry.Inquiry;
 import dev.livechat.domain.inquiry.InquiryStatus;
 import dev.livechat.domain.message.Message;
@@ -35,11 +36,15 @@ import java.util.Set;
  * are dispatched oldest first, each to the best candidate of its department by 6.2 (chat limit included), until the
  * queue is empty or no candidate has room left. Each dispatch is one unit of work under the routing lock, so it is
  * atomic with respect to room openings and other drains; it completes before the triggering request answers. Under
- * Manual_Selection it does nothing.
+ * Manual_Selection it does nothing. When the store becomes unreachable during a drain, the drain stops and the
+ * triggering request still answers its own result, which is stored already: the inquiries not yet dispatched stay
+ * queued (each dispatch is all or nothing) and go out with the next trigger. A 503 there would tell the client that
+ * its close, login or status change failed when it did not, and its retry would do it twice.
  */
 public final class QueueDrain implements CandidateListener {
 
     private static final int PAGE = 100;
+    private static final System.Logger LOG = System.getLogger(QueueDrain.class.getName());
 
     /** What one dispatch did: assigned; no candidate with room; the inquiry left the queue; its room cannot take one. */
     private enum Dispatch { ASSIGNED, NO_CANDIDATE, GONE, STUCK }
@@ -80,7 +85,12 @@ public final class QueueDrain implements CandidateListener {
     @Override
     public void candidateMayHaveArrived(UserId agentId) {
         if (settings.routingMethod() == RoutingMethod.AUTO_SELECTION) {
-            drain();
+            try {
+                drain();
+            } catch (StoreUnavailableException e) {
+                LOG.log(System.Logger.Level.WARNING, "queue drain stopped, the store is unavailable: {0}; queued "
+                        + "inquiries wait for the next trigger", e.getMessage());
+            }
         }
     }
 

@@ -6,9 +6,12 @@ import dev.livechat.application.port.in.DepartmentAgentData;
 import dev.livechat.application.port.in.DepartmentData;
 import dev.livechat.application.port.in.LivechatUserCommand;
 import dev.livechat.application.port.in.SetAgentStatusCommand;
+import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.testing.Concurrently;
+import dev.livechat.application.testing.FaultInjectingStore;
 import dev.livechat.application.testing.InMemoryLivechat;
 import dev.livechat.application.testing.InMemoryLivechat.Session;
+import dev.livechat.application.testing.MutableClock;
 import dev.livechat.domain.inquiry.InquiryStatus;
 import dev.livechat.domain.message.Message;
 import dev.livechat.domain.message.MessageType;
@@ -70,6 +73,36 @@ class QueueDrainTest {
         app.closeRoomByUser().closeRoomByUser(new CloseRoomByUserCommand(faria.caller(), first.id().value(), null,
                 List.of()));
         assertThat(servedBy(app, third)).as("a closed room made room").isEqualTo(faria.userId());
+    }
+
+    @Test
+    void aDrainThatLosesTheStoreAtAnyStepStopsQuietlyAndTheNextTriggerFinishesIt() {
+        for (int n = 1; ; n++) {
+            InMemoryLivechat app = new InMemoryLivechat(settings(RoutingMethod.AUTO_SELECTION, 0), new MutableClock(
+                    InMemoryLivechat.DEFAULT_START), CandidateListener.NONE);
+            app.storeUser("faria", Role.USER, Role.LIVECHAT_AGENT);
+            List<RoomSnapshot> queued = List.of(open(app, "v1", null), open(app, "v2", null), open(app, "v3", null));
+            Session faria = app.logIn("faria");
+            FaultInjectingStore faults = FaultInjectingStore.around(app.stores().stores());
+            StorePorts s = faults.ports();
+            QueueDrain drain = new QueueDrain(s.inquiries(), s.rooms(), s.messages(), s.users(), s.departments(),
+                    s.routing(), app.ids(), s.transactions(), app.clock(), app.settings());
+
+            faults.failAtCall(n);
+            drain.candidateMayHaveArrived(faria.userId()); // never throws: the trigger's own work is stored
+            int failures = faults.failures();
+            faults.disarm();
+            // each dispatch is all or nothing: a room is served exactly when its inquiry is taken
+            for (RoomSnapshot room : queued) {
+                assertThat(servedBy(app, room) != null).isEqualTo(status(app, room) == InquiryStatus.TAKEN);
+            }
+            drain.candidateMayHaveArrived(faria.userId());
+            assertThat(queued).allSatisfy(room -> assertThat(servedBy(app, room)).isEqualTo(faria.userId()));
+            if (failures == 0) {
+                assertThat(n).as("the drain made store calls").isGreaterThan(10);
+                return;
+            }
+        }
     }
 
     @Test

@@ -171,6 +171,27 @@ public final class InMemoryStores {
         return locked(() -> sortedBy(inquiryTable.values(), i -> i.id().value()));
     }
 
+    /**
+     * A copy of every table, keyed by table name: two calls compare equal (with AssertJ's recursive comparison) exactly
+     * when nothing was written in between, so that tests can show a failed use case left no trace. The guest counter
+     * is a sequence (never rolled back, like a database sequence) and is not part of it.
+     */
+    public Map<String, Object> contents() {
+        return locked(() -> {
+            Map<String, Object> tables = new java.util.TreeMap<>();
+            tables.put("rooms", new HashMap<>(roomTable.rows));
+            tables.put("messages", new HashMap<>(messageTable.rows));
+            tables.put("visitors", new HashMap<>(visitorTable.rows));
+            tables.put("users", new HashMap<>(userTable.rows));
+            tables.put("loginTokens", new HashMap<>(tokenTable.rows));
+            tables.put("inquiries", new HashMap<>(inquiryTable.rows));
+            tables.put("departments", new HashMap<>(departmentTable.rows));
+            tables.put("departmentAgents", new HashMap<>(linkTable.rows));
+            tables.put("lastAssignments", new HashMap<>(lastAssignmentTable.rows));
+            return tables;
+        });
+    }
+
     /** Number of stored login tokens, expired ones included. */
     public int loginTokenCount() {
         return locked(tokenTable::size);

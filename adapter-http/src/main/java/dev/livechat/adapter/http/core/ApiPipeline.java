@@ -136,7 +136,12 @@ public final class ApiPipeline {
 
     private static ApiResponse mapFailure(Endpoint endpoint, Throwable failure) {
         if (failure instanceof StoreUnavailableException) {
-            LOG.warn("Store unavailable while serving {}", endpoint.key(), failure);
+            // One line per request: during an outage every request fails alike, and a stack trace each would flood
+            // the log. The message names the driver failure (class, SQLState); the trace is there at DEBUG.
+            Throwable cause = failure.getCause();
+            LOG.warn("Store unavailable while serving {}: {}{}", endpoint.key(), failure.getMessage(),
+                    cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
+            LOG.debug("Store unavailable while serving {}", endpoint.key(), failure);
         } else if (!(failure instanceof LivechatException) && !(failure instanceof MatchValidationException)) {
             LOG.error("Unexpected failure while serving {}", endpoint.key(), failure);
         }

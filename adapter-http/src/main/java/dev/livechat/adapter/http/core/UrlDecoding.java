@@ -11,9 +11,12 @@ import java.util.Map;
 /**
  * Percent-decoding of path segments and {@code application/x-www-form-urlencoded} query strings, lenient like Node's
  * {@code querystring}: a malformed escape stays literal and invalid UTF-8 becomes U+FFFD, so decoding never fails and
- * the validators decide.
+ * the validators decide. {@code %00} becomes U+FFFD as well: U+0000 is not text any store of this project can hold
+ * (PostgreSQL refuses it), so it never reaches the application from a URL, just as JSON bodies holding it are refused.
  */
 final class UrlDecoding {
+
+    private static final char REPLACEMENT = '\uFFFD';
 
     private UrlDecoding() {
     }
@@ -50,7 +53,7 @@ final class UrlDecoding {
     }
 
     private static String decode(String raw, boolean plusIsSpace) {
-        if (raw.indexOf('%') < 0 && !(plusIsSpace && raw.indexOf('+') >= 0)) {
+        if (raw.indexOf('%') < 0 && !(plusIsSpace && raw.indexOf('+') >= 0) && raw.indexOf(0) < 0) {
             return raw;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
@@ -64,7 +67,7 @@ final class UrlDecoding {
                 continue;
             }
             flush(bytes, out);
-            out.append(plusIsSpace && c == '+' ? ' ' : c);
+            out.append(plusIsSpace && c == '+' ? ' ' : c == 0 ? REPLACEMENT : c);
             i++;
         }
         flush(bytes, out);
@@ -73,8 +76,8 @@ final class UrlDecoding {
 
     private static void flush(ByteArrayOutputStream bytes, StringBuilder out) {
         if (bytes.size() > 0) {
-            // new String(bytes, UTF_8) replaces malformed sequences with U+FFFD.
-            out.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+            // new String(bytes, UTF_8) replaces malformed sequences with U+FFFD; a decoded U+0000 is replaced too.
+            out.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8).replace((char) 0, REPLACEMENT));
             bytes.reset();
         }
     }

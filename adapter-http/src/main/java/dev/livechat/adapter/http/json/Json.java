@@ -22,8 +22,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one shared, strict Jackson configuration of the HTTP adapter (contract 1.2): reading rejects comments, trailing
- * commas, single quotes, {@code NaN}, duplicate keys, trailing tokens, invalid UTF-8 and nesting deeper than
- * {@value #MAX_NESTING_DEPTH}; writing never uses exponents for {@link java.math.BigDecimal} values.
+ * commas, single quotes, {@code NaN}, duplicate keys, trailing tokens, invalid UTF-8, nesting deeper than
+ * {@value #MAX_NESTING_DEPTH}, and strings or keys holding U+0000 or an unpaired surrogate (both only reachable
+ * through JSON's backslash-u escapes: PostgreSQL cannot store the first, no UTF-8 store the second, which drivers
+ * silently turn into {@code ?}); writing never uses exponents for {@link java.math.BigDecimal} values.
  */
 public final class Json {
 
@@ -105,10 +107,53 @@ public final class Json {
             if (node == null || node.isMissingNode()) {
                 throw new InvalidJsonException("no JSON value", null);
             }
+            requireStorableText(node);
             return node;
         } catch (JsonProcessingException e) {
             throw new InvalidJsonException(e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Walks every string and key (depth is bounded by the parser): U+0000 and unpaired surrogates are escapes that
+     * JSON's grammar allows but that are not storable text.
+     */
+    private static void requireStorableText(JsonNode node) {
+        if (node.isTextual()) {
+            requireStorableText(node.textValue());
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                requireStorableText(field.getKey());
+                requireStorableText(field.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                requireStorableText(item);
+            }
+        }
+    }
+
+    private static void requireStorableText(String text) {
+        if (!isStorableText(text)) {
+            throw new InvalidJsonException("U+0000 or an unpaired surrogate in a string", null);
+        }
+    }
+
+    /** True when {@code text} has no U+0000 and every surrogate is half of a pair. */
+    public static boolean isStorableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 
     /** Serializes a value (usually a {@link JsonNode}) to compact UTF-8 JSON. */

@@ -39,6 +39,13 @@ class UrlDecodingTest {
     }
 
     @Test
+    void a_decoded_nul_becomes_the_replacement_character_so_it_never_reaches_a_store() {
+        assertThat(UrlDecoding.decodeFormComponent("a%00b")).isEqualTo("a\uFFFDb");
+        assertThat(UrlDecoding.decodePathSegment("%00%C3%A9%00")).isEqualTo("\uFFFDé\uFFFD");
+        assertThat(UrlDecoding.parseQuery("tok%00en=x%00")).containsExactly(Map.entry("tok\uFFFDen", List.of("x\uFFFD")));
+    }
+
+    @Test
     void absent_and_empty_queries() {
         assertThat(UrlDecoding.parseQuery(null)).isEmpty();
         assertThat(UrlDecoding.parseQuery("")).isEmpty();

@@ -105,10 +105,11 @@ class JdkHttpServerTest {
     }
 
     @Test
-    void binds_a_free_port_and_sets_nodelay_and_a_request_time_limit() {
+    void binds_a_free_port_and_sets_nodelay_and_request_and_response_time_limits() {
         assertThat(server.port()).isPositive();
         assertThat(System.getProperty(JdkHttpServer.NODELAY_PROPERTY)).isEqualTo("true");
         assertThat(System.getProperty(JdkHttpServer.MAX_REQUEST_TIME_PROPERTY)).isEqualTo("30");
+        assertThat(System.getProperty(JdkHttpServer.MAX_RESPONSE_TIME_PROPERTY)).isEqualTo("30");
         assertThat(System.getProperty(JdkHttpServer.DRAIN_AMOUNT_PROPERTY)).isEqualTo("4194304");
     }
 
@@ -298,6 +299,129 @@ class JdkHttpServerTest {
 
         assertThat(inFlight.get(5, TimeUnit.SECONDS).body()).isEqualTo("{\"success\":true}");
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
+    }
+
+    /** Sockets that send the start of a request at once and the rest a byte every 100 ms, until closed: slow clients. */
+    static final class Tricklers implements AutoCloseable {
+        private final List<Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+        Tricklers(int port, int count, String head, String trickled) throws IOException {
+            byte[] bytes = trickled.getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < count; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                sockets.add(socket);
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+                timer.scheduleAtFixedRate(() -> {
+                    int next = sent.getAndIncrement();
+                    if (next < bytes.length) {
+                        try {
+                            socket.getOutputStream().write(bytes[next]);
+                        } catch (IOException closedByServer) {
+                            sent.set(bytes.length);
+                        }
+                    }
+                }, 0, 100, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            timer.shutdownNow();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void slow_clients_hold_connection_threads_never_workers() throws Exception {
+        ApiPipeline echo = ApiPipeline.builder()
+                .endpoint(Endpoint.visitor("GET", "/api/v1/echo", request -> ApiResponse.success()))
+                .endpoint(Endpoint.visitor("POST", "/api/v1/echo", request -> ApiResponse.success()))
+                .build();
+        JdkHttpServer small = JdkHttpServer.builder(echo).workers(2).queueCapacity(4).connectionThreads(64).build();
+        int port = small.start(0);
+        // 24 clients trickle their headers, 24 more announce a body and trickle it: four times as many as there are
+        // worker threads and queue places together.
+        try (Tricklers headers = new Tricklers(port, 24, "", "GET /api/v1/echo HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                + "a".repeat(200) + "\r\n\r\n");
+             Tricklers bodies = new Tricklers(port, 24, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\n"
+                     + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n", "{\"a\":\"" + "b".repeat(192) + "\"}")) {
+            Thread.sleep(1_000); // every slow client has started its request
+
+            for (int i = 0; i < 20; i++) {
+                long started = System.nanoTime();
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/v1/echo"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+            }
+        } finally {
+            small.stop();
+        }
+    }
+
+    @Test
+    void a_request_that_waited_too_long_for_a_worker_is_503_without_running() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        ApiPipeline slow = ApiPipeline.builder()
+                .endpoint(Endpoint.visitor("GET", "/api/v1/slow", request -> {
+                    runs.incrementAndGet();
+                    entered.countDown();
+                    try {
+                        Thread.sleep(800);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return ApiResponse.success();
+                }))
+                .build();
+        JdkHttpServer small = JdkHttpServer.builder(slow).workers(1).queueCapacity(8)
+                .maxQueueWait(Duration.ofMillis(200)).build();
+        String url = "http://127.0.0.1:" + small.start(0) + "/api/v1/slow";
+        try {
+            CompletableFuture<HttpResponse<String>> first = client.sendAsync(
+                    HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+            HttpResponse<String> queued = client.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertJsonResponse(queued, 503, "{\"success\":false,\"error\":\"service-unavailable\"}");
+            assertThat(first.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(runs.get()).isEqualTo(1);
+        } finally {
+            small.stop();
+        }
+    }
+
+    @Test
+    void bodies_beyond_the_memory_budget_are_503_without_being_read() throws Exception {
+        ApiPipeline echo = ApiPipeline.builder()
+                .endpoint(Endpoint.visitor("POST", "/api/v1/echo", request -> ApiResponse.success()))
+                .build();
+        JdkHttpServer small = JdkHttpServer.builder(echo).bodyBudgetBytes(ApiPipeline.MAX_BODY_BYTES + 1L).build();
+        int port = small.start(0);
+        // A chunked body reserves the whole limit while it arrives, byte by byte.
+        try (Tricklers chunked = new Tricklers(port, 1, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n", "1\r\na\r\n".repeat(100))) {
+            Thread.sleep(1_000);
+
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/echo"))
+                    .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertJsonResponse(refused, 503, "{\"success\":false,\"error\":\"service-unavailable\"}");
+        } finally {
+            small.stop();
+        }
     }
 
     @Test

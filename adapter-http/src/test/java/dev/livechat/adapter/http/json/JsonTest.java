@@ -100,6 +100,33 @@ class JsonTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"a\":\"x\\u0000y\"}",
+            "{\"a\\u0000\":\"x\"}",
+            "{\"a\":[\"\\u0000\"]}",
+            "{\"a\":{\"b\":\"\\ud800\"}}",
+            "{\"a\":\"\\udc00x\"}",
+            "{\"a\":\"x\\ud83d\"}",
+            "{\"\\ud83d\":1}",
+            "{\"a\":\"\\ude00\\ud83d\"}",
+    })
+    void rejects_nul_and_unpaired_surrogates_in_strings_and_keys(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(Json.InvalidJsonException.class);
+        assertThatThrownBy(() -> Json.parse(text.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(Json.InvalidJsonException.class);
+    }
+
+    @Test
+    void accepts_escaped_surrogate_pairs_and_other_control_characters() {
+        JsonNode node = Json.parse("{\"a\":\"\\ud83d\\ude00 \\u0001\\n\"}");
+
+        assertThat(node.get("a").textValue()).isEqualTo("\uD83D\uDE00 \u0001\n");
+        assertThat(Json.isStorableText("a\uD83D\uDE00b")).isTrue();
+        assertThat(Json.isStorableText("\uD83D")).isFalse();
+        assertThat(Json.isStorableText("a\u0000")).isFalse();
+    }
+
     @Test
     void accepts_valid_multibyte_utf8() {
         JsonNode node = Json.parse("{\"name\":\"Mária 😀 中\"}".getBytes(StandardCharsets.UTF_8));

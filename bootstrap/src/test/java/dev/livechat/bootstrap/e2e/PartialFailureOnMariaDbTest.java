@@ -1,0 +1,15 @@
+package dev.livechat.bootstrap.e2e;
+
+/** {@link PartialFailureSuite} on MariaDB (when {@code LIVECHAT_TEST_MARIADB_URL} is set). */
+class PartialFailureOnMariaDbTest extends PartialFailureSuite {
+
+    @Override
+    TestStore.Kind kind() {
+        return TestStore.Kind.MARIADB;
+    }
+
+    @Override
+    Backend open() {
+        return PartialFailureBackends.jdbc(kind());
+    }
+}

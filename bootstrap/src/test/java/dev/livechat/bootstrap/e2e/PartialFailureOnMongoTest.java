@@ -1,0 +1,15 @@
+package dev.livechat.bootstrap.e2e;
+
+/** {@link PartialFailureSuite} on MongoDB (no multi-document transactions: the remaining window is reported). */
+class PartialFailureOnMongoTest extends PartialFailureSuite {
+
+    @Override
+    TestStore.Kind kind() {
+        return TestStore.Kind.MONGODB_IN_PROCESS;
+    }
+
+    @Override
+    Backend open() {
+        return PartialFailureBackends.mongo();
+    }
+}

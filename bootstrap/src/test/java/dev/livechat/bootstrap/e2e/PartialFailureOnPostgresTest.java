@@ -1,0 +1,15 @@
+package dev.livechat.bootstrap.e2e;
+
+/** {@link PartialFailureSuite} on PostgreSQL (when {@code LIVECHAT_TEST_POSTGRES_URL} is set). */
+class PartialFailureOnPostgresTest extends PartialFailureSuite {
+
+    @Override
+    TestStore.Kind kind() {
+        return TestStore.Kind.POSTGRESQL;
+    }
+
+    @Override
+    Backend open() {
+        return PartialFailureBackends.jdbc(kind());
+    }
+}
