@@ -11,7 +11,7 @@ abstract class MongoBehaviourTests {
     abstract MongoFixture mongo();
 
     @Nested
-    class CounterAndLock extends CounterAndLockBehaviour {
+    class CounterAndLock extends CounterAndLockBehaviourTests {
         @Override
         MongoFixture mongo() {
             return MongoBehaviourTests.this.mongo();
@@ -19,7 +19,7 @@ abstract class MongoBehaviourTests {
     }
 
     @Nested
-    class LookupAndSearch extends LookupAndSearchBehaviour {
+    class LookupAndSearch extends LookupAndSearchBehaviourTests {
         @Override
         MongoFixture mongo() {
             return MongoBehaviourTests.this.mongo();
@@ -27,7 +27,7 @@ abstract class MongoBehaviourTests {
     }
 
     @Nested
-    class RocketChatFixture extends RocketChatFixtureBehaviour {
+    class RocketChatFixture extends RocketChatFixtureBehaviourTests {
         @Override
         MongoFixture mongo() {
             return MongoBehaviourTests.this.mongo();
@@ -35,7 +35,7 @@ abstract class MongoBehaviourTests {
     }
 
     @Nested
-    class RoomAtomicity extends RoomAtomicityBehaviour {
+    class RoomAtomicity extends RoomAtomicityBehaviourTests {
         @Override
         MongoFixture mongo() {
             return MongoBehaviourTests.this.mongo();
@@ -43,7 +43,7 @@ abstract class MongoBehaviourTests {
     }
 
     @Nested
-    class RoundTrip extends RoundTripBehaviour {
+    class RoundTrip extends RoundTripBehaviourTests {
         @Override
         MongoFixture mongo() {
             return MongoBehaviourTests.this.mongo();

@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link AccessBindingSuite} on the embedded H2 database. */
-class AccessBindingOnH2HttpTest extends AccessBindingSuite {
+/** {@link AccessBindingTests} on the embedded H2 database. */
+class AccessBindingOnH2HttpTest extends AccessBindingTests {
 
     @Override
     TestStore.Kind kind() {

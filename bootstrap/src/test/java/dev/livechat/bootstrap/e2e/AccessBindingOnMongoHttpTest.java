@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link AccessBindingSuite} on MongoDB (an in-process mongo-java-server). */
-class AccessBindingOnMongoHttpTest extends AccessBindingSuite {
+/** {@link AccessBindingTests} on MongoDB (an in-process mongo-java-server). */
+class AccessBindingOnMongoHttpTest extends AccessBindingTests {
 
     @Override
     TestStore.Kind kind() {

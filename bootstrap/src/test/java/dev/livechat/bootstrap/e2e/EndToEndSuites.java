@@ -12,7 +12,7 @@ abstract class EndToEndSuites {
     abstract StoreTarget store();
 
     @Nested
-    class SeedEndpoints extends SeedEndpointsSuite {
+    class SeedEndpoints extends SeedEndpointsTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -20,7 +20,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class LifecycleEndpoints extends LifecycleEndpointsSuite {
+    class LifecycleEndpoints extends LifecycleEndpointsTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -28,7 +28,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class ConcurrentRoomOpening extends ConcurrentRoomOpeningSuite {
+    class ConcurrentRoomOpening extends ConcurrentRoomOpeningTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -36,7 +36,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class SeveralServers extends SeveralServersSuite {
+    class SeveralServers extends SeveralServersTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -44,7 +44,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class AccessRules extends AccessRulesSuite {
+    class AccessRules extends AccessRulesTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -52,7 +52,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class AutoSelection extends AutoSelectionSuite {
+    class AutoSelection extends AutoSelectionTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -60,7 +60,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class ConfigAndVisitorErasure extends ConfigAndVisitorErasureSuite {
+    class ConfigAndVisitorErasure extends ConfigAndVisitorErasureTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -68,7 +68,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class DepartmentEndpoints extends DepartmentEndpointsSuite {
+    class DepartmentEndpoints extends DepartmentEndpointsTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -76,7 +76,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class ForwardEndpoints extends ForwardEndpointsSuite {
+    class ForwardEndpoints extends ForwardEndpointsTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -84,7 +84,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class LivechatUsers extends LivechatUsersSuite {
+    class LivechatUsers extends LivechatUsersTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();
@@ -92,7 +92,7 @@ abstract class EndToEndSuites {
     }
 
     @Nested
-    class QueueEndpoints extends QueueEndpointsSuite {
+    class QueueEndpoints extends QueueEndpointsTests {
         @Override
         StoreTarget store() {
             return EndToEndSuites.this.store();

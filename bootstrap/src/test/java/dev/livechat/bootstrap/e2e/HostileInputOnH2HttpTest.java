@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link HostileInputSuite} on the embedded H2 database. */
-class HostileInputOnH2HttpTest extends HostileInputSuite {
+/** {@link HostileInputTests} on the embedded H2 database. */
+class HostileInputOnH2HttpTest extends HostileInputTests {
 
     @Override
     TestStore.Kind kind() {

@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link HostileInputSuite} on MariaDB (when {@code LIVECHAT_TEST_MARIADB_URL} is set). */
-class HostileInputOnMariaDbHttpTest extends HostileInputSuite {
+/** {@link HostileInputTests} on MariaDB (when {@code LIVECHAT_TEST_MARIADB_URL} is set). */
+class HostileInputOnMariaDbHttpTest extends HostileInputTests {
 
     @Override
     TestStore.Kind kind() {

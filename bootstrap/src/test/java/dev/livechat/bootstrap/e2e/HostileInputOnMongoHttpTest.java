@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link HostileInputSuite} on MongoDB (an in-process mongo-java-server). */
-class HostileInputOnMongoHttpTest extends HostileInputSuite {
+/** {@link HostileInputTests} on MongoDB (an in-process mongo-java-server). */
+class HostileInputOnMongoHttpTest extends HostileInputTests {
 
     @Override
     TestStore.Kind kind() {

@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link HostileInputSuite} on PostgreSQL (when {@code LIVECHAT_TEST_POSTGRES_URL} is set). */
-class HostileInputOnPostgresHttpTest extends HostileInputSuite {
+/** {@link HostileInputTests} on PostgreSQL (when {@code LIVECHAT_TEST_POSTGRES_URL} is set). */
+class HostileInputOnPostgresHttpTest extends HostileInputTests {
 
     @Override
     TestStore.Kind kind() {

@@ -7,13 +7,13 @@ import dev.livechat.application.port.out.StorePorts;
 
 import java.time.Clock;
 
-/** The {@link PartialFailureSuite.Backend}s of the real stores: the adapters opened on a fresh {@link TestStore}. */
+/** The {@link PartialFailureTests.Backend}s of the real stores: the adapters opened on a fresh {@link TestStore}. */
 final class PartialFailureBackends {
 
     private PartialFailureBackends() {
     }
 
-    static PartialFailureSuite.Backend jdbc(TestStore.Kind kind) {
+    static PartialFailureTests.Backend jdbc(TestStore.Kind kind) {
         TestStore store = TestStore.create(kind);
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(store.url());
@@ -24,7 +24,7 @@ final class PartialFailureBackends {
         });
     }
 
-    static PartialFailureSuite.Backend mongo() {
+    static PartialFailureTests.Backend mongo() {
         TestStore store = TestStore.create(TestStore.Kind.MONGODB_IN_PROCESS);
         MongoStore mongo = MongoStore.open(store.url(), Clock.systemUTC());
         return backend(store, mongo.ports(), false, () -> {
@@ -33,9 +33,9 @@ final class PartialFailureBackends {
         });
     }
 
-    private static PartialFailureSuite.Backend backend(TestStore store, StorePorts ports, boolean transactional,
+    private static PartialFailureTests.Backend backend(TestStore store, StorePorts ports, boolean transactional,
                                                        Runnable close) {
-        return new PartialFailureSuite.Backend() {
+        return new PartialFailureTests.Backend() {
             @Override
             public StorePorts ports() {
                 return ports;

@@ -3,8 +3,8 @@ package dev.livechat.bootstrap.e2e;
 import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.testing.InMemoryStores;
 
-/** {@link PartialFailureSuite} on the in-memory store of the application's tests (units of work with an undo log). */
-class PartialFailureInMemoryTest extends PartialFailureSuite {
+/** {@link PartialFailureTests} on the in-memory store of the application's tests (units of work with an undo log). */
+class PartialFailureInMemoryTest extends PartialFailureTests {
 
     @Override
     TestStore.Kind kind() {

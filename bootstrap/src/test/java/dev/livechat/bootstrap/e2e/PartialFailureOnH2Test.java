@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link PartialFailureSuite} on H2 (transactions). */
-class PartialFailureOnH2Test extends PartialFailureSuite {
+/** {@link PartialFailureTests} on H2 (transactions). */
+class PartialFailureOnH2Test extends PartialFailureTests {
 
     @Override
     TestStore.Kind kind() {

@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link PartialFailureSuite} on MariaDB (when {@code LIVECHAT_TEST_MARIADB_URL} is set). */
-class PartialFailureOnMariaDbTest extends PartialFailureSuite {
+/** {@link PartialFailureTests} on MariaDB (when {@code LIVECHAT_TEST_MARIADB_URL} is set). */
+class PartialFailureOnMariaDbTest extends PartialFailureTests {
 
     @Override
     TestStore.Kind kind() {

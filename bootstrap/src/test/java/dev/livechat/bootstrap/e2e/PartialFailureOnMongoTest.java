@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link PartialFailureSuite} on MongoDB (no multi-document transactions: the remaining window is reported). */
-class PartialFailureOnMongoTest extends PartialFailureSuite {
+/** {@link PartialFailureTests} on MongoDB (no multi-document transactions: the remaining window is reported). */
+class PartialFailureOnMongoTest extends PartialFailureTests {
 
     @Override
     TestStore.Kind kind() {

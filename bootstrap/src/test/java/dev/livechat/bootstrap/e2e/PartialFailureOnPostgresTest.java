@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link PartialFailureSuite} on PostgreSQL (when {@code LIVECHAT_TEST_POSTGRES_URL} is set). */
-class PartialFailureOnPostgresTest extends PartialFailureSuite {
+/** {@link PartialFailureTests} on PostgreSQL (when {@code LIVECHAT_TEST_POSTGRES_URL} is set). */
+class PartialFailureOnPostgresTest extends PartialFailureTests {
 
     @Override
     TestStore.Kind kind() {

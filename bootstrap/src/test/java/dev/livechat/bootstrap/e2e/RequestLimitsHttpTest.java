@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.ID_PATTERN;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.MUST_BE_STRING;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.UNKNOWN_KEY;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.expect;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.invalidParams;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.json;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.match;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.plain;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.ID_PATTERN;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.MUST_BE_STRING;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.UNKNOWN_KEY;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.expect;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.invalidParams;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.json;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.match;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.plain;
 import static dev.livechat.bootstrap.e2e.LivechatHttp.encode;
 import static dev.livechat.bootstrap.e2e.LivechatHttp.quote;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -260,7 +260,7 @@ class RequestLimitsHttpTest {
             expect(http.get(search + "?sort=" + encode("{\"ts\":1" + " ".repeat(250) + "}"), agent), 400,
                     invalidParams("must NOT have more than 256 characters"));
             expect(http.post("/api/v1/login", "{\"user\":\"admin\",\"password\":" + quote("p".repeat(100_000)) + "}"), 401,
-                    HostileInputSuite.LOGIN_FAILED);
+                    HostileInputTests.LOGIN_FAILED);
         });
     }
 

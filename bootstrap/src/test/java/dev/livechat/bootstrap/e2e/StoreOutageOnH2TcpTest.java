@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link StoreOutageSuite} on an H2 database served over TCP (H2's TCP client has no read timeout, so only the refused outage runs). */
-class StoreOutageOnH2TcpTest extends StoreOutageSuite {
+/** {@link StoreOutageTests} on an H2 database served over TCP (H2's TCP client has no read timeout, so only the refused outage runs). */
+class StoreOutageOnH2TcpTest extends StoreOutageTests {
 
     @Override
     TestStore.Kind kind() {

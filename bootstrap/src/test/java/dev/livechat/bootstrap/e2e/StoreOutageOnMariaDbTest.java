@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link StoreOutageSuite} on MariaDB (when {@code LIVECHAT_TEST_MARIADB_URL} is set). */
-class StoreOutageOnMariaDbTest extends StoreOutageSuite {
+/** {@link StoreOutageTests} on MariaDB (when {@code LIVECHAT_TEST_MARIADB_URL} is set). */
+class StoreOutageOnMariaDbTest extends StoreOutageTests {
 
     @Override
     TestStore.Kind kind() {

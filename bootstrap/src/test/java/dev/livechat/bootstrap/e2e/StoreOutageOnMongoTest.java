@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link StoreOutageSuite} on MongoDB (an in-process mongo-java-server). */
-class StoreOutageOnMongoTest extends StoreOutageSuite {
+/** {@link StoreOutageTests} on MongoDB (an in-process mongo-java-server). */
+class StoreOutageOnMongoTest extends StoreOutageTests {
 
     @Override
     TestStore.Kind kind() {

@@ -1,7 +1,7 @@
 package dev.livechat.bootstrap.e2e;
 
-/** {@link StoreOutageSuite} on PostgreSQL (when {@code LIVECHAT_TEST_POSTGRES_URL} is set). */
-class StoreOutageOnPostgresTest extends StoreOutageSuite {
+/** {@link StoreOutageTests} on PostgreSQL (when {@code LIVECHAT_TEST_POSTGRES_URL} is set). */
+class StoreOutageOnPostgresTest extends StoreOutageTests {
 
     @Override
     TestStore.Kind kind() {

@@ -13,7 +13,7 @@ import static dev.livechat.bootstrap.e2e.LivechatHttp.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Login, visitors, messages and closing over HTTP: the error cases of contract section 4 with exact bodies. */
-abstract class LifecycleEndpointsSuite extends OneServerSuite {
+abstract class LifecycleEndpointsTests extends OneServerTests {
 
     private static final String UNAUTHENTICATED = "{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}";
     private static final String LOGIN_FAILED = "{\"status\":\"error\",\"error\":\"Unauthorized\",\"message\":\"Unauthorized\"}";

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.expect;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.json;
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.plain;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.expect;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.json;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.plain;
 import static dev.livechat.bootstrap.e2e.LivechatHttp.encode;
 import static dev.livechat.bootstrap.e2e.LivechatHttp.quote;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unless {@code LIVECHAT_EXPOSE_VISITOR_TOKEN_TO_AGENTS} says so (1.13).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AccessBindingSuite {
+abstract class AccessBindingTests {
 
     private static final String FORBIDDEN =
             "{\"success\":false,\"error\":\"User does not have the permissions required for this action [error-unauthorized]\"}";
@@ -156,7 +156,7 @@ abstract class AccessBindingSuite {
                         plain("error-not-allowed"));
                 expect(http.get(String.format(history, room), plainUser), 403, FORBIDDEN);
                 expect(http.get(String.format(search, room), plainUser), 403, FORBIDDEN);
-                expect(http.get(String.format(history, room), null), 401, HostileInputSuite.UNAUTHENTICATED);
+                expect(http.get(String.format(history, room), null), 401, HostileInputTests.UNAUTHENTICATED);
             }
             expect(http.put("/api/v1/livechat/room.visitor", json("rid", quote(maria.openRoom()), "visitorId",
                     quote(maria.id())), idleAgent), 400, plain("error-not-allowed"));

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import static dev.livechat.bootstrap.e2e.HostileInputSuite.json;
+import static dev.livechat.bootstrap.e2e.HostileInputTests.json;
 import static dev.livechat.bootstrap.e2e.LivechatHttp.encode;
 import static dev.livechat.bootstrap.e2e.LivechatHttp.quote;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * within seconds — never {@code invalid-token}, {@code error-not-allowed} or 401 — and requests that need no store
  * still answer; when the store is back the server serves again by itself, without a restart.
  */
-abstract class StoreOutageSuite {
+abstract class StoreOutageTests {
 
     private static final String UNAVAILABLE = "{\"success\":false,\"error\":\"service-unavailable\"}";
     /** Contract: "within a few seconds". The pool waits 3 s for a connection; socket timeouts are 10 s. */

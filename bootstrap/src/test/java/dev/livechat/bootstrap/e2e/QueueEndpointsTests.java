@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Manual_Selection over HTTP: {@code inquiries.queued} and {@code inquiries.take} with every error of contract 4.13 and
  * 4.14, and a contested take with real threads.
  */
-abstract class QueueEndpointsSuite extends OneServerSuite {
+abstract class QueueEndpointsTests extends OneServerTests {
 
     private static final String TAKE = "/api/v1/livechat/inquiries.take";
     private static final String QUEUED = "/api/v1/livechat/inquiries.queued";

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every aggregate reads back exactly as written, and is stored in Rocket.Chat's shape. */
-abstract class RoundTripBehaviour {
+abstract class RoundTripBehaviourTests {
 
     abstract MongoFixture mongo();
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The {@code guest-N} counter and the routing lease, with real threads and two store instances on one database. */
-abstract class CounterAndLockBehaviour {
+abstract class CounterAndLockBehaviourTests {
 
     abstract MongoFixture mongo();
 

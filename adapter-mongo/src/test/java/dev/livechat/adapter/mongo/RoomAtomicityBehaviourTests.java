@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Compare-and-set updates and the store-enforced open room per visitor token, with real threads. */
-abstract class RoomAtomicityBehaviour {
+abstract class RoomAtomicityBehaviourTests {
 
     abstract MongoFixture mongo();
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Auto_Selection over HTTP with a chat limit (contract 6.2, 6.5, 7a): concurrent openings never exceed an agent's
  * limit nor assign a room twice, and queued rooms are drained as soon as an agent can take them.
  */
-abstract class AutoSelectionSuite {
+abstract class AutoSelectionTests {
 
     /** The store the server runs on. */
     abstract StoreTarget store();

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The five seed endpoints over HTTP on a real server and store: every error case of contract section 3 with its
  * exact status and body, and the seed documents' fields in the successful answers.
  */
-abstract class SeedEndpointsSuite extends OneServerSuite {
+abstract class SeedEndpointsTests extends OneServerTests {
 
     private static final String UNAUTHENTICATED = "{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}";
     private static final String FORBIDDEN =

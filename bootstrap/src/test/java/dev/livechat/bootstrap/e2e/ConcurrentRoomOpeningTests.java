@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contract 6.4 over HTTP: concurrent {@code GET livechat/room} for one new visitor open exactly one room. */
-abstract class ConcurrentRoomOpeningSuite {
+abstract class ConcurrentRoomOpeningTests {
 
     /** The store the server runs on. */
     abstract StoreTarget store();

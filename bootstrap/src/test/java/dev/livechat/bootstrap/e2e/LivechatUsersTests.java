@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Agents and managers over HTTP (contract 4.5): granting, listing and removing the roles; removing an agent deletes
  * its department links and leaves the rooms it serves as they are.
  */
-abstract class LivechatUsersSuite {
+abstract class LivechatUsersTests {
 
     /** The store the server runs on. */
     abstract StoreTarget store();

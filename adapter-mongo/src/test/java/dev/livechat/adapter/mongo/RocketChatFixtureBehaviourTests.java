@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * example (3.1) with its messages, the visitor and an agent in Meteor's account shape. They are planted before the
  * store opens on the database, as on an existing Rocket.Chat installation.
  */
-abstract class RocketChatFixtureBehaviour {
+abstract class RocketChatFixtureBehaviourTests {
 
     abstract MongoFixture mongo();
 

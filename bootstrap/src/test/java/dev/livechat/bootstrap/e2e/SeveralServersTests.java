@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the store spreads the rooms over the agents as if they had arrived one after another, never past
  * {@code LIVECHAT_MAX_CHATS_PER_AGENT}.
  */
-abstract class SeveralServersSuite {
+abstract class SeveralServersTests {
 
     private static final int AGENTS = 3;
     private static final int MAX_CHATS_PER_AGENT = 4;

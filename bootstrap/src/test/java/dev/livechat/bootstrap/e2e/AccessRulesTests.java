@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * room) and managers with {@code view-livechat-rooms} may; another agent may not, on chat history, chat search,
  * {@code room.visitor}, {@code room.closeByUser} and {@code room.forward}.
  */
-abstract class AccessRulesSuite {
+abstract class AccessRulesTests {
 
     /** The store the server runs on. */
     abstract StoreTarget store();

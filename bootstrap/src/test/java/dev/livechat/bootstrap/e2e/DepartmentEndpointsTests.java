@@ -11,7 +11,7 @@ import static dev.livechat.bootstrap.e2e.LivechatHttp.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code livechat/department} over HTTP: shapes and every error of contract 4.7 and 7a with exact bodies. */
-abstract class DepartmentEndpointsSuite extends OneServerSuite {
+abstract class DepartmentEndpointsTests extends OneServerTests {
 
     private static final String ROUTE_PERMISSION = "{\"success\":false,\"error\":\"User does not have the "
             + "permissions required for this action [error-unauthorized]\"}";

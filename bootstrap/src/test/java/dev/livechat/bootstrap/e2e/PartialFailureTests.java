@@ -66,7 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queue drain, which runs after the triggering unit committed (ADR 0008): the use case then answers its own result.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PartialFailureSuite {
+abstract class PartialFailureTests {
 
     /** A store opened for the services, and what it holds. */
     interface Backend extends AutoCloseable {

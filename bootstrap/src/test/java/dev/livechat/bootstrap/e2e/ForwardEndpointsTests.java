@@ -11,7 +11,7 @@ import static dev.livechat.bootstrap.e2e.LivechatHttp.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code livechat/room.forward} over HTTP under Auto_Selection: the transfer and every error of contract 4.17. */
-abstract class ForwardEndpointsSuite extends OneServerSuite {
+abstract class ForwardEndpointsTests extends OneServerTests {
 
     private static final String FORWARD = "/api/v1/livechat/room.forward";
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestInstance;
  * first test with its admin logged in, and stopped after the last; plus the error bodies the suites compare with.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OneServerSuite {
+abstract class OneServerTests {
 
     LivechatHttp http;
     Session admin;

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Case-insensitive lookups without collation, and literal text search that never treats input as a pattern. */
-abstract class LookupAndSearchBehaviour {
+abstract class LookupAndSearchBehaviourTests {
 
     abstract MongoFixture mongo();
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in legitimate values are stored and returned literally.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class HostileInputSuite {
+abstract class HostileInputTests {
 
     static final String SQL = "' OR 1=1 --";
     static final String NE = "{\"$ne\":null}";

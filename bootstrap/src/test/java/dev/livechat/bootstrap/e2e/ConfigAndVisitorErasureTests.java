@@ -11,7 +11,7 @@ import static dev.livechat.bootstrap.e2e.LivechatHttp.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET livechat/config} (contract 4.18, 7a) and {@code DELETE livechat/visitor/:token} (4.9) over HTTP. */
-abstract class ConfigAndVisitorErasureSuite extends OneServerSuite {
+abstract class ConfigAndVisitorErasureTests extends OneServerTests {
 
     private static final String SETTINGS = "{\"registrationForm\":true,\"allowSwitchingDepartments\":true,"
             + "\"nameFieldRegistrationForm\":true,\"emailFieldRegistrationForm\":true,\"displayOfflineForm\":false,"
