@@ -99,10 +99,10 @@ public class ChatHistoryPageBenchmark {
                     case "toString" -> "unused " + useCase.getSimpleName();
                     case "hashCode" -> System.identityHashCode(self);
                     case "equals" -> self == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    default -> throw new IllegalStateException("unexpected Object method " + method.getName());
                 };
             }
-            throw new UnsupportedOperationException(useCase.getSimpleName() + " is not part of this benchmark");
+            throw new IllegalStateException(useCase.getSimpleName() + " is not part of this benchmark");
         });
         return useCase.cast(proxy);
     }
