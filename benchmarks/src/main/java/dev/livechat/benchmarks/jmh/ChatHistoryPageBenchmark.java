@@ -89,7 +89,17 @@ public class ChatHistoryPageBenchmark {
                 unused(dev.livechat.application.port.in.ChangeRoomVisitorUseCase.class),
                 chatHistory,
                 unused(dev.livechat.application.port.in.SearchChatsUseCase.class),
-                unused(dev.livechat.application.port.in.GetServerInfoUseCase.class));
+                unused(dev.livechat.application.port.in.GetServerInfoUseCase.class),
+                unused(dev.livechat.application.port.in.CreateDepartmentUseCase.class),
+                unused(dev.livechat.application.port.in.UpdateDepartmentUseCase.class),
+                unused(dev.livechat.application.port.in.DeleteDepartmentUseCase.class),
+                unused(dev.livechat.application.port.in.ListDepartmentsUseCase.class),
+                unused(dev.livechat.application.port.in.GetDepartmentUseCase.class),
+                unused(dev.livechat.application.port.in.ListQueuedInquiriesUseCase.class),
+                unused(dev.livechat.application.port.in.TakeInquiryUseCase.class),
+                unused(dev.livechat.application.port.in.ForwardRoomUseCase.class),
+                unused(dev.livechat.application.port.in.GetWidgetConfigUseCase.class),
+                unused(dev.livechat.application.port.in.DeleteVisitorUseCase.class));
     }
 
     private static <T> T unused(Class<T> useCase) {
