@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Auto_Selection's read model over {@code users}, {@code user_roles}, {@code login_tokens}, {@code department_agents}
- * and {@code rooms}, and its lock: the single row of {@code routing_lock}, locked until the unit of work ends.
+ * Auto_Selection's read model over {@code users} (with the open-room counter that {@link OpenRoomCount} keeps),
+ * {@code user_roles}, {@code login_tokens} and {@code department_agents}, and its lock: the single row of {@code routing_lock}, locked until the unit of work ends.
  */
 final class JdbcAgentRouting implements AgentRouting {
 
@@ -39,9 +39,9 @@ final class JdbcAgentRouting implements AgentRouting {
     @Override
     public List<AgentCandidate> findCandidates(DepartmentId departmentOrNull, Instant now) {
         // ix_user_roles_role finds the agents, pk_users their rows, pk_login_tokens (user_id prefix) their sessions,
-        // pk_department_agents + pk_departments the department filter, ix_rooms_served_by_open the open-room count.
-        String sql = "SELECT u.id, u.username, u.last_assigned_at,"
-                + " (SELECT COUNT(*) FROM rooms r WHERE r.served_by_id = u.id AND r.is_open = :open) AS open_rooms"
+        // pk_department_agents + pk_departments the department filter; the open-room count is the agent's counter
+        // (OpenRoomCount), not a count over rooms.
+        String sql = "SELECT u.id, u.username, u.last_assigned_at, u.open_rooms"
                 + " FROM user_roles ur JOIN users u ON u.id = ur.user_id"
                 + " WHERE ur.role = :agentRole AND u.active = :active AND u.status_livechat = :available"
                 + " AND EXISTS (SELECT 1 FROM login_tokens t WHERE t.user_id = u.id AND t.expires_at > :now)"
@@ -50,7 +50,6 @@ final class JdbcAgentRouting implements AgentRouting {
                         + " WHERE da.department_id = :departmentId AND da.agent_id = u.id AND d.enabled = :enabled)")
                 + " ORDER BY u.username, u.id";
         return db.read(handle -> handle.createQuery(sql)
-                .bind("open", true)
                 .bind("agentRole", Role.LIVECHAT_AGENT.wireName())
                 .bind("active", true)
                 .bind("available", AgentStatus.AVAILABLE.wireName())

@@ -45,10 +45,12 @@ final class JdbcRoomRepository implements RoomRepository {
         HandleCallback<Object, RuntimeException> insert = handle -> {
             // The room row goes first: its unique index decides a concurrent opening before anything else is written.
             row.bindTo(handle.createUpdate(row.insertInto("rooms"))).execute();
+            OpenRoomCount.moved(handle, null, OpenRoomCount.servingAgent(room));
             insertChildren(handle, room);
             return null;
         };
-        boolean withChildren = !room.tags().isEmpty() || room.surveyFeedback() != null;
+        boolean withChildren = !room.tags().isEmpty() || room.surveyFeedback() != null
+                || OpenRoomCount.servingAgent(room) != null;
         if (withChildren) {
             db.atomically(insert);
         } else {
@@ -85,10 +87,15 @@ final class JdbcRoomRepository implements RoomRepository {
         String sql = row.updateSet("rooms", List.of("id")) + ", version = version + 1"
                 + " WHERE id = :id AND version = :expectedVersion"; // pk_rooms
         db.atomically(handle -> {
-            int updated = row.bindTo(handle.createUpdate(sql)).bind("expectedVersion", room.version()).execute();
+            // The stored version's serving agent, read at the version the compare-and-set expects: if the update
+            // below succeeds, this is the state it replaced (every room write increments the version).
+            Optional<String> before = OpenRoomCount.servingAgent(handle, room.id(), room.version());
+            int updated = before.isEmpty() ? 0
+                    : row.bindTo(handle.createUpdate(sql)).bind("expectedVersion", room.version()).execute();
             if (updated == 0) {
                 throw new ConcurrentUpdateException("room " + room.id().value());
             }
+            OpenRoomCount.moved(handle, before.get().isEmpty() ? null : before.get(), OpenRoomCount.servingAgent(room));
             // pk_room_tags, pk_room_survey_answers (room_id prefix)
             handle.createUpdate("DELETE FROM room_tags WHERE room_id = :id").bind("id", room.id().value()).execute();
             handle.createUpdate("DELETE FROM room_survey_answers WHERE room_id = :id")
@@ -132,6 +139,11 @@ final class JdbcRoomRepository implements RoomRepository {
     @Override
     public void delete(RoomId id) {
         // pk_rooms; room_tags and room_survey_answers go with it (ON DELETE CASCADE)
-        db.execute(handle -> handle.createUpdate("DELETE FROM rooms WHERE id = :id").bind("id", id.value()).execute());
+        db.atomically(handle -> {
+            Optional<String> before = OpenRoomCount.servingAgent(handle, id, null);
+            handle.createUpdate("DELETE FROM rooms WHERE id = :id").bind("id", id.value()).execute();
+            before.filter(agent -> !agent.isEmpty()).ifPresent(agent -> OpenRoomCount.moved(handle, agent, null));
+            return null;
+        });
     }
 }

@@ -10,6 +10,8 @@ import dev.livechat.domain.department.Department;
 import dev.livechat.domain.error.StoreUnavailableException;
 import dev.livechat.domain.inquiry.Inquiry;
 import dev.livechat.domain.message.Message;
+import dev.livechat.domain.room.ClosedBy;
+import dev.livechat.domain.room.Closer;
 import dev.livechat.domain.room.Room;
 import dev.livechat.domain.room.RoomSortField;
 import dev.livechat.domain.room.RoomSource;
@@ -125,6 +127,46 @@ abstract class StoreBehaviourTests {
                 .hasMessageContaining("duplicate key")
                 .hasNoCause()
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
+
+    @Test
+    void migration_3_counts_the_open_rooms_each_agent_already_serves() throws Exception {
+        HikariDataSource dataSource = fixture().newDataSource(4, 5_000);
+        JdbcStore store = JdbcStore.open(dataSource);
+        User agent = TestData.agent("counted", at(0));
+        User idle = TestData.agent("idle", at(0));
+        store.ports().users().insert(agent);
+        store.ports().users().insert(idle);
+        for (int i = 0; i < 3; i++) {
+            Room served = openRoom(id("migrated-served"), at(i));
+            served.assign(TestData.servedBy(agent, at(i)));
+            store.ports().rooms().insert(served.snapshot());
+        }
+        Room closed = openRoom(id("migrated-closed"), at(5));
+        closed.assign(TestData.servedBy(agent, at(5)));
+        closed.close(Closer.USER, new ClosedBy(agent.id().value(), agent.username()), List.of(), at(6));
+        store.ports().rooms().insert(closed.snapshot());
+        store.ports().rooms().insert(openRoom(id("migrated-queued"), at(7)).snapshot());
+
+        // Back to the schema of version 2, rooms kept; opening the store migrates to version 3 again.
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE users DROP COLUMN open_rooms");
+            String q = connection.getMetaData().getIdentifierQuoteString(); // Flyway's names are lower case
+            statement.execute("DELETE FROM " + q + "flyway_schema_history" + q + " WHERE " + q + "version" + q + " = '3'");
+        }
+        JdbcStore migrated = JdbcStore.open(dataSource);
+
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT username, open_rooms FROM users ORDER BY username")) {
+            List<String> counts = new ArrayList<>();
+            while (rows.next()) {
+                counts.add(rows.getString(1) + "=" + rows.getInt(2));
+            }
+            assertThat(counts).containsExactly("counted=3", "idle=0");
+        }
+        assertThat(migrated.ports().rooms().findById(closed.id())).isPresent();
     }
 
     @Test

@@ -1,10 +1,13 @@
 package dev.livechat.application.port.out.contract;
 
 import dev.livechat.application.port.out.AgentRouting;
+import dev.livechat.application.port.out.ConcurrentUpdateException;
 import dev.livechat.application.port.out.StorePorts;
 import dev.livechat.application.testing.Concurrently.Outcome;
 import dev.livechat.application.testing.Concurrently;
 import dev.livechat.domain.department.Department;
+import dev.livechat.domain.room.ClosedBy;
+import dev.livechat.domain.room.Closer;
 import dev.livechat.domain.room.Room;
 import dev.livechat.domain.room.RoomSnapshot;
 import dev.livechat.domain.room.ServedBy;
@@ -20,6 +23,7 @@ import dev.livechat.domain.visitor.Visitor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +37,7 @@ import java.util.stream.Collectors;
 import static dev.livechat.application.port.out.contract.ContractFixtures.T0;
 import static dev.livechat.application.port.out.contract.ContractFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link AgentRouting} guarantees: the candidates of contract 6.2 step 1 with their current load, the
@@ -134,6 +139,89 @@ public abstract class AgentRoutingContract {
                 .collect(Collectors.toMap(AgentCandidate::id, AgentCandidate::openRooms));
 
         assertThat(load).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 2, omar.id(), 1));
+    }
+
+    private Map<UserId, Integer> openRooms() {
+        return routing.findCandidates(null, at(10)).stream()
+                .collect(Collectors.toMap(AgentCandidate::id, AgentCandidate::openRooms));
+    }
+
+    private void forward(RoomSnapshot snapshot, User to, Instant at) {
+        Room room = Room.restore(snapshot);
+        room.assign(new ServedBy(to.id(), to.username(), at));
+        stores.rooms().update(room.snapshot());
+    }
+
+    @Test
+    public final void openRoomsFollowsEveryRoomWriteAndNotALostCompareAndSet() {
+        User faria = loggedIn(f.agent("faria"));
+        User omar = loggedIn(f.agent("omar"));
+        RoomSnapshot queued = f.openRoom(f.visitor(), at(1));
+        RoomSnapshot served = f.servedRoom(f.visitor(), faria, at(2));
+        RoomSnapshot doomed = f.servedRoom(f.visitor(), omar, at(3));
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 1, omar.id(), 1));
+
+        forward(queued, faria, at(4)); // a queued room taken by an agent
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 2, omar.id(), 1));
+
+        forward(f.reload(served.id()), omar, at(5)); // forwarded from faria to omar
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 1, omar.id(), 2));
+
+        RoomSnapshot stale = served; // still says faria serves it, at an older version
+        assertThatThrownBy(() -> forward(stale, faria, at(6)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 1, omar.id(), 2));
+
+        Room back = Room.restore(f.reload(queued.id()));
+        back.returnToQueue(at(7)); // a forward to a department queues it again
+        stores.rooms().update(back.snapshot());
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 0, omar.id(), 2));
+
+        f.closeByUser(served.id(), omar, "", List.of(), at(8));
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 0, omar.id(), 1));
+
+        stores.rooms().delete(doomed.id());
+        stores.rooms().delete(served.id()); // closed: counted nowhere
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 0, omar.id(), 0));
+    }
+
+    @Test
+    public final void openRoomsStaysExactUnderConcurrentForwardsInBothDirectionsAndContendedCloses() {
+        User faria = loggedIn(f.agent("faria"));
+        User omar = loggedIn(f.agent("omar"));
+        int perAgent = 8;
+        List<RoomSnapshot> rooms = new ArrayList<>();
+        for (int i = 0; i < perAgent; i++) {
+            rooms.add(f.servedRoom(f.visitor(), faria, at(i)));
+            rooms.add(f.servedRoom(f.visitor(), omar, at(i)));
+        }
+
+        // Every even room goes from faria to omar while every odd one goes from omar to faria: both agents' rows are
+        // written by transactions in both directions at once.
+        List<Outcome<Void>> forwards = Concurrently.run(rooms.size(), i -> stores.transactions().inTransaction(() -> {
+            forward(rooms.get(i), i % 2 == 0 ? omar : faria, at(100));
+            return null;
+        }));
+        assertThat(forwards).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), perAgent, omar.id(), perAgent));
+
+        // Four closers race for each room: one compare-and-set wins per room, the losers must not count it again.
+        List<RoomSnapshot> current = rooms.stream().map(r -> f.reload(r.id())).toList();
+        int closers = 4;
+        List<Outcome<Boolean>> closes = Concurrently.run(current.size() * closers, i -> {
+            Room room = Room.restore(current.get(i / closers));
+            room.close(Closer.USER,
+                    new ClosedBy(faria.id().value(), faria.username()), List.of(), at(200));
+            try {
+                stores.rooms().update(room.snapshot());
+                return true;
+            } catch (ConcurrentUpdateException lost) {
+                return false;
+            }
+        });
+        assertThat(closes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(closes.stream().filter(Outcome::value)).hasSize(current.size());
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 0, omar.id(), 0));
     }
 
     @Test
