@@ -36,6 +36,8 @@ public final class Benchmarks {
         // Comma-separated parts of endpoint names to measure (for profiling); empty = all.
         d.put("only", "");
         d.put("pg-url", "");
+        // Appended to the H2 URL, e.g. ";WRITE_DELAY=500" to measure what a setting costs; empty = the server's default.
+        d.put("h2-options", "");
         // false: only the PostgreSQL run (with --pg-url); its results go to a block of their own.
         d.put("h2", "true");
         d.put("connections", "32");

@@ -60,7 +60,7 @@ public final class LoadHarness {
         Path dir = work.resolve("h2");
         deleteRecursively(dir);
         Files.createDirectories(dir);
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("livechat");
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("livechat") + options.text("h2-options");
         return new LoadHarness(options, "H2 (embedded file)", url, options.longs("scale"), work);
     }
 
