@@ -170,6 +170,24 @@ abstract class StoreBehaviourTests {
     }
 
     @Test
+    void flyway_is_skipped_only_when_every_script_applied_successfully() throws Exception {
+        HikariDataSource dataSource = fixture().newDataSource(4, 5_000);
+        assertThat(JdbcStore.schemaIsCurrent(dataSource)).isFalse(); // a new database: Flyway creates the schema
+        JdbcStore.open(dataSource);
+        assertThat(JdbcStore.schemaIsCurrent(dataSource)).isTrue(); // every script applied: Flyway is not loaded
+        JdbcStore.open(dataSource);
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            String q = connection.getMetaData().getIdentifierQuoteString();
+            statement.execute("UPDATE " + q + "flyway_schema_history" + q + " SET " + q + "success" + q + " = "
+                    + "FALSE WHERE " + q + "version" + q + " = '3'");
+        }
+
+        assertThat(JdbcStore.schemaIsCurrent(dataSource)).isFalse();
+        assertThatThrownBy(() -> JdbcStore.open(dataSource)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void an_exhausted_pool_makes_the_store_unavailable() throws Exception {
         // Flyway needs two connections at once, so the smallest pool JdbcStore.open accepts has two.
         HikariDataSource dataSource = fixture().newDataSource(2, 250);
