@@ -70,38 +70,104 @@ final class MessageMapper {
 
     /** The message in the columns named {@code prefix + column}, or null when its id column is NULL. */
     static Message read(ResultSet rs, String prefix) throws SQLException {
-        String id = rs.getString(prefix + "id");
+        Labels c = Labels.of(prefix);
+        String id = rs.getString(c.id);
         if (id == null) {
             return null;
         }
-        String typeName = rs.getString(prefix + "msg_type");
+        String typeName = rs.getString(c.msgType);
         MessageType type = MessageType.fromWireName(typeName)
                 .orElseThrow(() -> new IllegalStateException("unknown stored message type: " + typeName));
-        MessageAuthor author = new MessageAuthor(rs.getString(prefix + "author_id"),
-                rs.getString(prefix + "author_username"), rs.getString(prefix + "author_name"));
-        String token = rs.getString(prefix + "visitor_token");
-        return new Message(new MessageId(id), new RoomId(rs.getString(prefix + "room_id")), rs.getString(prefix + "msg"),
-                type, SqlValues.instant(rs, prefix + "ts"), author, token == null ? null : new VisitorToken(token),
-                rs.getString(prefix + "alias"), readTransfer(rs, prefix));
+        MessageAuthor author = new MessageAuthor(rs.getString(c.authorId),
+                rs.getString(c.authorUsername), rs.getString(c.authorName));
+        String token = rs.getString(c.visitorToken);
+        return new Message(new MessageId(id), new RoomId(rs.getString(c.roomId)), rs.getString(c.msg),
+                type, SqlValues.instant(rs, c.ts), author, token == null ? null : new VisitorToken(token),
+                rs.getString(c.alias), readTransfer(rs, c));
     }
 
-    private static TransferData readTransfer(ResultSet rs, String prefix) throws SQLException {
-        var ts = SqlValues.instant(rs, prefix + "transfer_ts");
+    private static TransferData readTransfer(ResultSet rs, Labels c) throws SQLException {
+        var ts = SqlValues.instant(rs, c.transferTs);
         if (ts == null) {
             return null;
         }
-        TransferData.Party by = new TransferData.Party(rs.getString(prefix + "transfer_by_id"),
-                rs.getString(prefix + "transfer_by_username"), rs.getString(prefix + "transfer_by_name"),
-                rs.getString(prefix + "transfer_by_type"));
-        TransferData.Party to = party(rs.getString(prefix + "transfer_to_id"),
-                rs.getString(prefix + "transfer_to_username"), rs.getString(prefix + "transfer_to_name"),
-                rs.getString(prefix + "transfer_to_type"));
-        String nextId = rs.getString(prefix + "transfer_next_department_id");
-        String nextName = rs.getString(prefix + "transfer_next_department_name");
+        TransferData.Party by = new TransferData.Party(rs.getString(c.transferById),
+                rs.getString(c.transferByUsername), rs.getString(c.transferByName),
+                rs.getString(c.transferByType));
+        TransferData.Party to = party(rs.getString(c.transferToId),
+                rs.getString(c.transferToUsername), rs.getString(c.transferToName),
+                rs.getString(c.transferToType));
+        String nextId = rs.getString(c.transferNextDepartmentId);
+        String nextName = rs.getString(c.transferNextDepartmentName);
         TransferData.NextDepartment next = nextId == null && nextName == null
                 ? null : new TransferData.NextDepartment(nextId, nextName);
-        return new TransferData(by, ts, rs.getString(prefix + "transfer_scope"), rs.getString(prefix + "transfer_comment"),
-                rs.getString(prefix + "transfer_previous_department"), next, to);
+        return new TransferData(by, ts, rs.getString(c.transferScope), rs.getString(c.transferComment),
+                rs.getString(c.transferPreviousDepartment), next, to);
+    }
+
+    /**
+     * The column labels behind one prefix, concatenated once: labels built per row were new strings whose hash the
+     * driver computed again for every column of every row (7 % of a chat history request, docs/benchmarks.md).
+     */
+    private static final class Labels {
+        private static final Labels PLAIN = new Labels("");
+        private static final Labels ROOM = new Labels(ROOM_PREFIX);
+
+        final String id;
+        final String roomId;
+        final String msg;
+        final String msgType;
+        final String ts;
+        final String authorId;
+        final String authorUsername;
+        final String authorName;
+        final String visitorToken;
+        final String alias;
+        final String transferTs;
+        final String transferById;
+        final String transferByUsername;
+        final String transferByName;
+        final String transferByType;
+        final String transferToId;
+        final String transferToUsername;
+        final String transferToName;
+        final String transferToType;
+        final String transferNextDepartmentId;
+        final String transferNextDepartmentName;
+        final String transferScope;
+        final String transferComment;
+        final String transferPreviousDepartment;
+
+        private Labels(String prefix) {
+            id = prefix + "id";
+            roomId = prefix + "room_id";
+            msg = prefix + "msg";
+            msgType = prefix + "msg_type";
+            ts = prefix + "ts";
+            authorId = prefix + "author_id";
+            authorUsername = prefix + "author_username";
+            authorName = prefix + "author_name";
+            visitorToken = prefix + "visitor_token";
+            alias = prefix + "alias";
+            transferTs = prefix + "transfer_ts";
+            transferById = prefix + "transfer_by_id";
+            transferByUsername = prefix + "transfer_by_username";
+            transferByName = prefix + "transfer_by_name";
+            transferByType = prefix + "transfer_by_type";
+            transferToId = prefix + "transfer_to_id";
+            transferToUsername = prefix + "transfer_to_username";
+            transferToName = prefix + "transfer_to_name";
+            transferToType = prefix + "transfer_to_type";
+            transferNextDepartmentId = prefix + "transfer_next_department_id";
+            transferNextDepartmentName = prefix + "transfer_next_department_name";
+            transferScope = prefix + "transfer_scope";
+            transferComment = prefix + "transfer_comment";
+            transferPreviousDepartment = prefix + "transfer_previous_department";
+        }
+
+        static Labels of(String prefix) {
+            return prefix.isEmpty() ? PLAIN : prefix.equals(ROOM_PREFIX) ? ROOM : new Labels(prefix);
+        }
     }
 
     private static TransferData.Party party(String id, String username, String name, String type) {
