@@ -1,5 +1,6 @@
 package dev.livechat.adapter.jdbc;
 
+import dev.livechat.adapter.jdbc.internal.Columns;
 import dev.livechat.adapter.jdbc.internal.Database;
 import dev.livechat.adapter.jdbc.internal.Row;
 import dev.livechat.adapter.jdbc.internal.SqlValues;
@@ -38,7 +39,7 @@ final class JdbcMessageRepository implements MessageRepository {
         // pk_messages
         return db.read(handle -> handle.createQuery("SELECT * FROM messages WHERE id = :id")
                 .bind("id", id.value())
-                .map((rs, ctx) -> MessageMapper.read(rs, ""))
+                .map((rs, ctx) -> MessageMapper.read(Columns.of(rs, ctx), ""))
                 .findOne());
     }
 
@@ -57,7 +58,7 @@ final class JdbcMessageRepository implements MessageRepository {
                 .bind("before", SqlValues.timestamp(before))
                 .bind("limit", limit)
                 .bind("offset", offset)
-                .map((rs, ctx) -> MessageMapper.read(rs, ""))
+                .map((rs, ctx) -> MessageMapper.read(Columns.of(rs, ctx), ""))
                 .list());
     }
 
@@ -66,7 +67,7 @@ final class JdbcMessageRepository implements MessageRepository {
         // ix_messages_room_ts
         return db.read(handle -> handle.createQuery("SELECT * FROM messages WHERE room_id = :roomId ORDER BY ts, id")
                 .bind("roomId", roomId.value())
-                .map((rs, ctx) -> MessageMapper.read(rs, ""))
+                .map((rs, ctx) -> MessageMapper.read(Columns.of(rs, ctx), ""))
                 .list());
     }
 

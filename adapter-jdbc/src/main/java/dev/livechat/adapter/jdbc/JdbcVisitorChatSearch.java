@@ -46,7 +46,7 @@ final class JdbcVisitorChatSearch implements VisitorChatSearch {
             long[] total = {-1};
             List<Room> rooms = query.pageCarriesTotal()
                     ? RoomReader.load(handle, handle.createQuery(query.pageSql()).bindMap(query.bindings()),
-                            rs -> total[0] = rs.getLong(PageQuery.TOTAL_COLUMN))
+                            row -> total[0] = row.bigint(PageQuery.TOTAL_COLUMN))
                     : RoomReader.load(handle, handle.createQuery(query.pageSql()).bindMap(query.bindings()));
             if (total[0] < 0) {
                 // Without a text filter, or a page past the end (no row to carry the total): count on its own.

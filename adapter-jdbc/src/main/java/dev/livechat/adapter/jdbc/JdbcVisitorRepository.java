@@ -1,5 +1,6 @@
 package dev.livechat.adapter.jdbc;
 
+import dev.livechat.adapter.jdbc.internal.Columns;
 import dev.livechat.adapter.jdbc.internal.Database;
 import dev.livechat.adapter.jdbc.internal.Row;
 import dev.livechat.adapter.jdbc.internal.SqlValues;
@@ -35,7 +36,7 @@ final class JdbcVisitorRepository implements VisitorRepository {
         // ux_visitors_token
         return db.read(handle -> handle.createQuery("SELECT * FROM visitors WHERE token = :token")
                 .bind("token", token.value())
-                .map((rs, ctx) -> VisitorMapper.read(rs))
+                .map((rs, ctx) -> VisitorMapper.read(Columns.of(rs, ctx)))
                 .findOne());
     }
 
@@ -44,7 +45,7 @@ final class JdbcVisitorRepository implements VisitorRepository {
         // pk_visitors
         return db.read(handle -> handle.createQuery("SELECT * FROM visitors WHERE id = :id")
                 .bind("id", id.value())
-                .map((rs, ctx) -> VisitorMapper.read(rs))
+                .map((rs, ctx) -> VisitorMapper.read(Columns.of(rs, ctx)))
                 .findOne());
     }
 

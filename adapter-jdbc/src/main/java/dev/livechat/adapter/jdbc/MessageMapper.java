@@ -1,5 +1,6 @@
 package dev.livechat.adapter.jdbc;
 
+import dev.livechat.adapter.jdbc.internal.Columns;
 import dev.livechat.adapter.jdbc.internal.Row;
 import dev.livechat.adapter.jdbc.internal.SqlValues;
 import dev.livechat.domain.message.Message;
@@ -10,7 +11,6 @@ import dev.livechat.domain.shared.MessageId;
 import dev.livechat.domain.shared.RoomId;
 import dev.livechat.domain.shared.VisitorToken;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -69,40 +69,40 @@ final class MessageMapper {
     }
 
     /** The message in the columns named {@code prefix + column}, or null when its id column is NULL. */
-    static Message read(ResultSet rs, String prefix) throws SQLException {
-        Labels c = Labels.of(prefix);
-        String id = rs.getString(c.id);
+    static Message read(Columns columns, String prefix) throws SQLException {
+        Labels l = Labels.of(prefix);
+        String id = columns.string(l.id);
         if (id == null) {
             return null;
         }
-        String typeName = rs.getString(c.msgType);
+        String typeName = columns.string(l.msgType);
         MessageType type = MessageType.fromWireName(typeName)
                 .orElseThrow(() -> new IllegalStateException("unknown stored message type: " + typeName));
-        MessageAuthor author = new MessageAuthor(rs.getString(c.authorId),
-                rs.getString(c.authorUsername), rs.getString(c.authorName));
-        String token = rs.getString(c.visitorToken);
-        return new Message(new MessageId(id), new RoomId(rs.getString(c.roomId)), rs.getString(c.msg),
-                type, SqlValues.instant(rs, c.ts), author, token == null ? null : new VisitorToken(token),
-                rs.getString(c.alias), readTransfer(rs, c));
+        MessageAuthor author = new MessageAuthor(columns.string(l.authorId),
+                columns.string(l.authorUsername), columns.string(l.authorName));
+        String token = columns.string(l.visitorToken);
+        return new Message(new MessageId(id), new RoomId(columns.string(l.roomId)), columns.string(l.msg),
+                type, columns.instant(l.ts), author, token == null ? null : new VisitorToken(token),
+                columns.string(l.alias), readTransfer(columns, l));
     }
 
-    private static TransferData readTransfer(ResultSet rs, Labels c) throws SQLException {
-        var ts = SqlValues.instant(rs, c.transferTs);
+    private static TransferData readTransfer(Columns columns, Labels l) throws SQLException {
+        var ts = columns.instant(l.transferTs);
         if (ts == null) {
             return null;
         }
-        TransferData.Party by = new TransferData.Party(rs.getString(c.transferById),
-                rs.getString(c.transferByUsername), rs.getString(c.transferByName),
-                rs.getString(c.transferByType));
-        TransferData.Party to = party(rs.getString(c.transferToId),
-                rs.getString(c.transferToUsername), rs.getString(c.transferToName),
-                rs.getString(c.transferToType));
-        String nextId = rs.getString(c.transferNextDepartmentId);
-        String nextName = rs.getString(c.transferNextDepartmentName);
+        TransferData.Party by = new TransferData.Party(columns.string(l.transferById),
+                columns.string(l.transferByUsername), columns.string(l.transferByName),
+                columns.string(l.transferByType));
+        TransferData.Party to = party(columns.string(l.transferToId),
+                columns.string(l.transferToUsername), columns.string(l.transferToName),
+                columns.string(l.transferToType));
+        String nextId = columns.string(l.transferNextDepartmentId);
+        String nextName = columns.string(l.transferNextDepartmentName);
         TransferData.NextDepartment next = nextId == null && nextName == null
                 ? null : new TransferData.NextDepartment(nextId, nextName);
-        return new TransferData(by, ts, rs.getString(c.transferScope), rs.getString(c.transferComment),
-                rs.getString(c.transferPreviousDepartment), next, to);
+        return new TransferData(by, ts, columns.string(l.transferScope), columns.string(l.transferComment),
+                columns.string(l.transferPreviousDepartment), next, to);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.livechat.adapter.jdbc;
 
+import dev.livechat.adapter.jdbc.internal.Columns;
 import dev.livechat.adapter.jdbc.internal.Row;
 import dev.livechat.adapter.jdbc.internal.SqlValues;
 import dev.livechat.domain.message.SearchText;
@@ -17,7 +18,6 @@ import dev.livechat.domain.shared.UserId;
 import dev.livechat.domain.shared.VisitorId;
 import dev.livechat.domain.shared.VisitorToken;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -87,60 +87,61 @@ final class RoomMapper {
                 .string("closer", room.closer() == null ? null : room.closer().wireName())
                 .string("closed_by_id", closedBy == null ? null : closedBy.id())
                 .string("closed_by_username", closedBy == null ? null : closedBy.username())
-                .bool("has_survey_feedback", room.surveyFeedback() != null);
+                .bool("has_survey_feedback", room.surveyFeedback() != null)
+                .integer("tag_count", room.tags().size());
     }
 
     /**
      * The snapshot of the current row, without tags and survey (the repository adds them); {@code has_survey_feedback}
      * tells the repository whether to attach one.
      */
-    static RoomSnapshot.Builder read(ResultSet rs) throws SQLException {
-        String departmentId = rs.getString("department_id");
-        RoomVisitor visitor = new RoomVisitor(new VisitorId(rs.getString("v_id")), rs.getString("v_username"),
-                new VisitorToken(rs.getString("v_token")), rs.getString("v_status"),
-                SqlValues.instant(rs, "v_last_message_ts"));
+    static RoomSnapshot.Builder read(Columns c) throws SQLException {
+        String departmentId = c.string("department_id");
+        RoomVisitor visitor = new RoomVisitor(new VisitorId(c.string("v_id")), c.string("v_username"),
+                new VisitorToken(c.string("v_token")), c.string("v_status"),
+                c.instant("v_last_message_ts"));
         RoomMetrics metrics = new RoomMetrics(
-                SqlValues.instant(rs, "metric_visitor_last_query"),
-                SqlValues.instant(rs, "metric_agent_last_reply"),
-                SqlValues.instant(rs, "metric_response_first_date"),
-                SqlValues.nullableLong(rs, "metric_response_first_time_ms"),
-                SqlValues.nullableLong(rs, "metric_response_total_time_ms"),
-                SqlValues.nullableInt(rs, "metric_response_count"),
-                SqlValues.instant(rs, "metric_reaction_first_date"),
-                SqlValues.nullableLong(rs, "metric_reaction_first_time_ms"),
-                SqlValues.nullableLong(rs, "metric_reaction_total_time_ms"),
-                SqlValues.nullableLong(rs, "metric_chat_duration_ms"),
-                SqlValues.nullableLong(rs, "metric_service_time_duration_ms"));
-        String servedById = rs.getString("served_by_id");
+                c.instant("metric_visitor_last_query"),
+                c.instant("metric_agent_last_reply"),
+                c.instant("metric_response_first_date"),
+                c.nullableLong("metric_response_first_time_ms"),
+                c.nullableLong("metric_response_total_time_ms"),
+                c.nullableInt("metric_response_count"),
+                c.instant("metric_reaction_first_date"),
+                c.nullableLong("metric_reaction_first_time_ms"),
+                c.nullableLong("metric_reaction_total_time_ms"),
+                c.nullableLong("metric_chat_duration_ms"),
+                c.nullableLong("metric_service_time_duration_ms"));
+        String servedById = c.string("served_by_id");
         ServedBy servedBy = servedById == null ? null : new ServedBy(new UserId(servedById),
-                rs.getString("served_by_username"), SqlValues.instant(rs, "served_by_ts"));
-        String responseById = rs.getString("response_by_id");
+                c.string("served_by_username"), c.instant("served_by_ts"));
+        String responseById = c.string("response_by_id");
         ResponseBy responseBy = responseById == null ? null : new ResponseBy(new UserId(responseById),
-                rs.getString("response_by_username"), SqlValues.instant(rs, "response_by_first_response_ts"),
-                SqlValues.instant(rs, "response_by_last_message_ts"));
-        String closer = rs.getString("closer");
-        String closedById = rs.getString("closed_by_id");
-        Instant closedAt = SqlValues.instant(rs, "closed_at");
+                c.string("response_by_username"), c.instant("response_by_first_response_ts"),
+                c.instant("response_by_last_message_ts"));
+        String closer = c.string("closer");
+        String closedById = c.string("closed_by_id");
+        Instant closedAt = c.instant("closed_at");
         return RoomSnapshot.builder()
-                .id(new RoomId(rs.getString("id")))
-                .version(rs.getLong("version"))
-                .msgs(rs.getInt("msgs"))
-                .usersCount(rs.getInt("users_count"))
-                .lm(SqlValues.instant(rs, "lm"))
-                .fname(rs.getString("fname"))
-                .ts(SqlValues.instant(rs, "ts"))
+                .id(new RoomId(c.string("id")))
+                .version(c.bigint("version"))
+                .msgs(c.integer("msgs"))
+                .usersCount(c.integer("users_count"))
+                .lm(c.instant("lm"))
+                .fname(c.string("fname"))
+                .ts(c.instant("ts"))
                 .departmentId(departmentId == null ? null : new DepartmentId(departmentId))
                 .visitor(visitor)
-                .open(rs.getBoolean("is_open"))
-                .updatedAt(SqlValues.instant(rs, "updated_at"))
-                .lastMessage(MessageMapper.read(rs, MessageMapper.ROOM_PREFIX))
+                .open(c.bool("is_open"))
+                .updatedAt(c.instant("updated_at"))
+                .lastMessage(MessageMapper.read(c, MessageMapper.ROOM_PREFIX))
                 .metrics(metrics)
                 .servedBy(servedBy)
-                .waitingResponse(rs.getBoolean("waiting_response"))
+                .waitingResponse(c.bool("waiting_response"))
                 .responseBy(responseBy)
-                .source(new RoomSource(rs.getString("source_type"), rs.getString("source_alias")))
+                .source(new RoomSource(c.string("source_type"), c.string("source_alias")))
                 .closedAt(closedAt)
                 .closer(closer == null ? null : Closer.fromWireName(closer))
-                .closedBy(closedById == null ? null : new ClosedBy(closedById, rs.getString("closed_by_username")));
+                .closedBy(closedById == null ? null : new ClosedBy(closedById, c.string("closed_by_username")));
     }
 }

@@ -3,10 +3,10 @@ package dev.livechat.adapter.jdbc;
 import dev.livechat.domain.room.Room;
 import dev.livechat.domain.room.RoomSnapshot;
 import dev.livechat.domain.room.SurveyFeedback;
+import dev.livechat.adapter.jdbc.internal.Columns;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,20 +16,21 @@ import java.util.Map;
 
 /**
  * Turns a query over {@code rooms} into {@link Room}s: the rows first, then the tags and survey answers of all of them
- * with one query each ({@code IN} on the child tables' primary keys), so a page costs three statements.
+ * with one query each ({@code IN} on the child tables' primary keys), each only when a row's {@code tag_count} or
+ * {@code has_survey_feedback} says there is something to read: a page costs one to three statements.
  */
 final class RoomReader {
 
     private RoomReader() {
     }
 
-    private record Loaded(String id, RoomSnapshot.Builder snapshot, boolean hasSurvey) {
+    private record Loaded(String id, RoomSnapshot.Builder snapshot, boolean hasSurvey, boolean hasTags) {
     }
 
     /** Reads the column of each room row that the query adds besides the room's own columns. */
     @FunctionalInterface
     interface ExtraColumns {
-        void read(ResultSet rs) throws SQLException;
+        void read(Columns row) throws SQLException;
     }
 
     static List<Room> load(Handle handle, Query roomQuery) {
@@ -40,8 +41,10 @@ final class RoomReader {
     static List<Room> load(Handle handle, Query roomQuery, ExtraColumns extra) {
         List<Loaded> rows = roomQuery
                 .map((rs, ctx) -> {
-                    extra.read(rs);
-                    return new Loaded(rs.getString("id"), RoomMapper.read(rs), rs.getBoolean("has_survey_feedback"));
+                    Columns c = Columns.of(rs, ctx);
+                    extra.read(c);
+                    return new Loaded(c.string("id"), RoomMapper.read(c), c.bool("has_survey_feedback"),
+                            c.integer("tag_count") > 0);
                 })
                 .list();
         if (rows.isEmpty()) {
@@ -49,11 +52,13 @@ final class RoomReader {
         }
         List<String> ids = rows.stream().map(Loaded::id).toList();
         Map<String, List<String>> tags = new HashMap<>();
-        // pk_room_tags (room_id, position)
-        handle.createQuery("SELECT room_id, tag FROM room_tags WHERE room_id IN (<ids>) ORDER BY room_id, position")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString("room_id"), rs.getString("tag")))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        if (rows.stream().anyMatch(Loaded::hasTags)) {
+            // pk_room_tags (room_id, position)
+            handle.createQuery("SELECT room_id, tag FROM room_tags WHERE room_id IN (<ids>) ORDER BY room_id, position")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> Map.entry(rs.getString("room_id"), rs.getString("tag")))
+                    .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
         Map<String, Map<String, String>> surveys = new HashMap<>();
         if (rows.stream().anyMatch(Loaded::hasSurvey)) {
             // pk_room_survey_answers (room_id, position)

@@ -1,5 +1,6 @@
 package dev.livechat.adapter.jdbc;
 
+import dev.livechat.adapter.jdbc.internal.Columns;
 import dev.livechat.adapter.jdbc.internal.Row;
 import dev.livechat.adapter.jdbc.internal.SqlValues;
 import dev.livechat.domain.shared.DepartmentId;
@@ -9,7 +10,6 @@ import dev.livechat.domain.shared.VisitorToken;
 import dev.livechat.domain.visitor.LastChat;
 import dev.livechat.domain.visitor.Visitor;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Maps a {@link Visitor} to and from a {@code visitors} row. */
@@ -35,13 +35,13 @@ final class VisitorMapper {
                 .timestamp("last_chat_ts", lastChat == null ? null : lastChat.ts());
     }
 
-    static Visitor read(ResultSet rs) throws SQLException {
-        String department = rs.getString("department_id");
-        String lastChatId = rs.getString("last_chat_id");
-        return Visitor.restore(new VisitorId(rs.getString("id")), rs.getString("username"),
-                SqlValues.instant(rs, "ts"), SqlValues.instant(rs, "updated_at"),
-                new VisitorToken(rs.getString("token")), rs.getString("status"), rs.getString("name"),
-                rs.getString("email"), rs.getString("phone"), department == null ? null : new DepartmentId(department),
-                lastChatId == null ? null : new LastChat(new RoomId(lastChatId), SqlValues.instant(rs, "last_chat_ts")));
+    static Visitor read(Columns c) throws SQLException {
+        String department = c.string("department_id");
+        String lastChatId = c.string("last_chat_id");
+        return Visitor.restore(new VisitorId(c.string("id")), c.string("username"),
+                c.instant("ts"), c.instant("updated_at"),
+                new VisitorToken(c.string("token")), c.string("status"), c.string("name"),
+                c.string("email"), c.string("phone"), department == null ? null : new DepartmentId(department),
+                lastChatId == null ? null : new LastChat(new RoomId(lastChatId), c.instant("last_chat_ts")));
     }
 }

@@ -148,13 +148,7 @@ abstract class StoreBehaviourTests {
         store.ports().rooms().insert(closed.snapshot());
         store.ports().rooms().insert(openRoom(id("migrated-queued"), at(7)).snapshot());
 
-        // Back to the schema of version 2, rooms kept; opening the store migrates to version 3 again.
-        try (Connection connection = dataSource.getConnection();
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE users DROP COLUMN open_rooms");
-            String q = connection.getMetaData().getIdentifierQuoteString(); // Flyway's names are lower case
-            statement.execute("DELETE FROM " + q + "flyway_schema_history" + q + " WHERE " + q + "version" + q + " = '3'");
-        }
+        backTo(dataSource, 2); // rooms kept; opening the store migrates again
         JdbcStore migrated = JdbcStore.open(dataSource);
 
         try (Connection connection = dataSource.getConnection();
@@ -167,6 +161,51 @@ abstract class StoreBehaviourTests {
             assertThat(counts).containsExactly("counted=3", "idle=0");
         }
         assertThat(migrated.ports().rooms().findById(closed.id())).isPresent();
+    }
+
+    @Test
+    void migration_4_counts_the_tags_of_existing_rooms() throws Exception {
+        HikariDataSource dataSource = fixture().newDataSource(4, 5_000);
+        JdbcStore store = JdbcStore.open(dataSource);
+        User agent = TestData.agent("tagger", at(0));
+        store.ports().users().insert(agent);
+        Room tagged = openRoom(id("migrated-tagged"), at(0));
+        tagged.close(Closer.USER, new ClosedBy(agent.id().value(), agent.username()), List.of("a", "b"), at(1));
+        store.ports().rooms().insert(tagged.snapshot());
+        Room plain = openRoom(id("migrated-plain"), at(2));
+        store.ports().rooms().insert(plain.snapshot());
+
+        backTo(dataSource, 3);
+        JdbcStore migrated = JdbcStore.open(dataSource);
+
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT id, tag_count FROM rooms ORDER BY ts")) {
+            List<String> counts = new ArrayList<>();
+            while (rows.next()) {
+                counts.add(rows.getString(1) + "=" + rows.getInt(2));
+            }
+            assertThat(counts).containsExactly(tagged.id().value() + "=2", plain.id().value() + "=0");
+        }
+        assertThat(migrated.ports().rooms().findById(tagged.id()).orElseThrow().snapshot().tags())
+                .containsExactly("a", "b");
+        assertThat(migrated.ports().rooms().findById(plain.id()).orElseThrow().snapshot().tags()).isEmpty();
+    }
+
+    /** Undoes the migrations after {@code version} (their columns and history rows), keeping every row. */
+    private static void backTo(HikariDataSource dataSource, int version) throws Exception {
+        List<String> undo = List.of("", "", "", "ALTER TABLE users DROP COLUMN open_rooms",
+                "ALTER TABLE rooms DROP COLUMN tag_count");
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            String q = connection.getMetaData().getIdentifierQuoteString(); // Flyway's names are lower case
+            for (int v = undo.size() - 1; v > version; v--) {
+                statement.execute(undo.get(v));
+                statement.execute("DELETE FROM " + q + "flyway_schema_history" + q + " WHERE " + q + "version" + q
+                        + " = '" + v + "'");
+            }
+        }
+        assertThat(JdbcStore.SCRIPT_VERSIONS).hasSize(undo.size() - 1); // a new script needs its undo here
     }
 
     @Test

@@ -100,6 +100,11 @@ public final class SqlValues {
         return value == null ? null : value.toInstant();
     }
 
+    /** This thread's UTC calendar, for timestamp reads (drivers use it only during the call). */
+    static Calendar utcCalendar() {
+        return UTC_CALENDAR.get();
+    }
+
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
