@@ -25,10 +25,10 @@ import java.util.Optional;
 final class JdbcRoomRepository implements RoomRepository {
 
     /**
-     * The open-room lookup of {@code GET livechat/room}, by {@code ux_rooms_open_visitor_token}; package-private for
-     * the PostgreSQL plan test.
+     * The open-room lookup of {@code GET livechat/room}, by {@code ux_rooms_open_visitor_token}, run as a
+     * {@link dev.livechat.adapter.jdbc.internal.PlainQuery}; package-private for the PostgreSQL plan test.
      */
-    static final String FIND_OPEN_BY_VISITOR_TOKEN = "SELECT * FROM rooms WHERE open_visitor_token = :token";
+    static final String FIND_OPEN_BY_VISITOR_TOKEN = "SELECT * FROM rooms WHERE open_visitor_token = ?";
     /** A visitor's open rooms in creation order, by {@code ix_rooms_v_id_ts}; package-private for the plan test. */
     static final String FIND_OPEN_BY_VISITOR_ID =
             "SELECT * FROM rooms WHERE v_id = :visitorId AND is_open = :open ORDER BY ts, id";
@@ -68,8 +68,7 @@ final class JdbcRoomRepository implements RoomRepository {
 
     @Override
     public Optional<Room> findOpenByVisitorToken(VisitorToken token) {
-        return db.read(handle -> RoomReader.load(handle,
-                handle.createQuery(FIND_OPEN_BY_VISITOR_TOKEN).bind("token", token.value()))
+        return db.read(handle -> RoomReader.load(handle, FIND_OPEN_BY_VISITOR_TOKEN, token.value())
                 .stream().findFirst());
     }
 

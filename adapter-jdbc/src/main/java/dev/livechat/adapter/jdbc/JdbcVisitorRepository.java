@@ -2,6 +2,7 @@ package dev.livechat.adapter.jdbc;
 
 import dev.livechat.adapter.jdbc.internal.Columns;
 import dev.livechat.adapter.jdbc.internal.Database;
+import dev.livechat.adapter.jdbc.internal.PlainQuery;
 import dev.livechat.adapter.jdbc.internal.Row;
 import dev.livechat.adapter.jdbc.internal.SqlValues;
 import dev.livechat.application.port.out.VisitorRepository;
@@ -34,10 +35,8 @@ final class JdbcVisitorRepository implements VisitorRepository {
     @Override
     public Optional<Visitor> findByToken(VisitorToken token) {
         // ux_visitors_token
-        return db.read(handle -> handle.createQuery("SELECT * FROM visitors WHERE token = :token")
-                .bind("token", token.value())
-                .map((rs, ctx) -> VisitorMapper.read(Columns.of(rs, ctx)))
-                .findOne());
+        return db.read(handle -> PlainQuery.list(handle, "SELECT * FROM visitors WHERE token = ?", token.value(),
+                VisitorMapper::read).stream().findFirst());
     }
 
     @Override

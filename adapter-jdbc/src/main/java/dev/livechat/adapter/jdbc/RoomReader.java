@@ -4,6 +4,7 @@ import dev.livechat.domain.room.Room;
 import dev.livechat.domain.room.RoomSnapshot;
 import dev.livechat.domain.room.SurveyFeedback;
 import dev.livechat.adapter.jdbc.internal.Columns;
+import dev.livechat.adapter.jdbc.internal.PlainQuery;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -39,14 +40,25 @@ final class RoomReader {
 
     /** Like {@link #load(Handle, Query)}, handing every row to {@code extra} as well. */
     static List<Room> load(Handle handle, Query roomQuery, ExtraColumns extra) {
-        List<Loaded> rows = roomQuery
+        return complete(handle, roomQuery
                 .map((rs, ctx) -> {
                     Columns c = Columns.of(rs, ctx);
                     extra.read(c);
-                    return new Loaded(c.string("id"), RoomMapper.read(c), c.bool("has_survey_feedback"),
-                            c.integer("tag_count") > 0);
+                    return loaded(c);
                 })
-                .list();
+                .list());
+    }
+
+    /** The rooms of {@code roomSql} with one {@code ?} placeholder for {@code parameter}, run as a plain query. */
+    static List<Room> load(Handle handle, String roomSql, String parameter) {
+        return complete(handle, PlainQuery.list(handle, roomSql, parameter, RoomReader::loaded));
+    }
+
+    private static Loaded loaded(Columns c) throws SQLException {
+        return new Loaded(c.string("id"), RoomMapper.read(c), c.bool("has_survey_feedback"), c.integer("tag_count") > 0);
+    }
+
+    private static List<Room> complete(Handle handle, List<Loaded> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -64,8 +64,8 @@ class PostgresQueryPlanTest {
                             new ChatSearchFilter(text, false, false, null), NEWEST_FIRST, 0, 25), softly);
                 }
             }
-            explain(handle, "open room by token", JdbcRoomRepository.FIND_OPEN_BY_VISITOR_TOKEN,
-                    Map.of("token", "token-42"), softly);
+            explain(handle, "open room by token", JdbcRoomRepository.FIND_OPEN_BY_VISITOR_TOKEN
+                    .replace("?", ":token"), Map.of("token", "token-42"), softly);
             explain(handle, "open rooms by visitor", JdbcRoomRepository.FIND_OPEN_BY_VISITOR_ID,
                     Map.of("visitorId", "v42", "open", true), softly);
         });

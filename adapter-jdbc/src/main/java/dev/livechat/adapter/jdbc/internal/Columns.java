@@ -34,7 +34,11 @@ public final class Columns {
 
     /** The current row of {@code rs}, produced by the statement of {@code ctx}. */
     public static Columns of(ResultSet rs, StatementContext ctx) throws SQLException {
-        String sql = ctx.getRawSql();
+        return of(rs, ctx.getRawSql());
+    }
+
+    /** The current row of {@code rs}, produced by {@code sql}. */
+    public static Columns of(ResultSet rs, String sql) throws SQLException {
         Map<String, Integer> positions = sql == null ? null : POSITIONS.get(sql);
         if (positions == null) {
             positions = positions(rs.getMetaData());
