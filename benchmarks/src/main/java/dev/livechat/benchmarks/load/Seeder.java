@@ -225,6 +225,16 @@ final class Seeder implements AutoCloseable {
                         guestBase - visitorOf(first, roomsPerVisitor));
                 c.commit();
             }
+            if (sql == Sql.POSTGRESQL) {
+                // What an operator does after a bulk load: without fresh statistics the planner may still believe the
+                // tables hold what they held before the fill until autovacuum gets round to them.
+                c.setAutoCommit(true);
+                try (Statement analyze = c.createStatement()) {
+                    for (String table : List.of("visitors", "rooms", "room_tags", "messages")) {
+                        analyze.execute("ANALYZE " + table);
+                    }
+                }
+            }
             return missing;
         }
     }

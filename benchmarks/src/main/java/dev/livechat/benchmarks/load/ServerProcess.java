@@ -113,12 +113,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** The server's own start-up line: total, store, admin and HTTP phases in ms, or null when not found. */
     long[] startupPhases() throws IOException {
+        // The log file collects every start of the run: this server's line is the last one.
         Matcher m = STARTED.matcher(Files.readString(log));
-        if (!m.find()) {
-            return null;
+        long[] phases = null;
+        while (m.find()) {
+            phases = new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                    Long.parseLong(m.group(4))};
         }
-        return new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4))};
+        return phases;
     }
 
     /** {@code VmRSS} (current) and {@code VmHWM} (peak) of the server process in KiB, from {@code /proc/<pid>/status}. */

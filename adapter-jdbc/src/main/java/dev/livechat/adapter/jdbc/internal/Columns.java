@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The current row of a result set, read by column label through positions resolved once per SQL text. Reading by
  * label made H2 build a map of every column label of every result set anew (upper-casing and hashing each label of
- * the 90 columns of {@code rooms}: about a fifth of {@code GET livechat/room}, docs/benchmarks.md), because each
+ * the ~70 columns of {@code rooms}: about a fifth of {@code GET livechat/room}, docs/benchmarks.md), because each
  * execution uses a new prepared statement. The columns a statement returns depend only on its text while the schema
  * stands, so their positions are kept per statement text (bounded; beyond the bound, resolved per result set).
  */
