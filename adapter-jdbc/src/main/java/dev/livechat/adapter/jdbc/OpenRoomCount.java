@@ -22,13 +22,14 @@ final class OpenRoomCount {
     }
 
     /**
-     * The agent the stored room counts for ("" for nobody), read at {@code version} (any version when null); empty
-     * when no such row exists.
+     * The agent the stored room counts for ("" for nobody), read at {@code version}; empty when no such row exists.
+     * Without a version (a delete, which has no compare-and-set) the row is locked, so that a concurrent update
+     * cannot move the count between this read and the delete.
      */
     static Optional<String> servingAgent(Handle handle, RoomId id, Long version) {
         // pk_rooms
         return handle.createQuery("SELECT served_by_id, is_open FROM rooms WHERE id = :id"
-                        + (version == null ? "" : " AND version = :version"))
+                        + (version == null ? " FOR UPDATE" : " AND version = :version"))
                 .bind("id", id.value())
                 .bind("version", version)
                 .map((rs, ctx) -> rs.getBoolean("is_open") && rs.getString("served_by_id") != null

@@ -225,6 +225,35 @@ public abstract class AgentRoutingContract {
     }
 
     @Test
+    public final void openRoomsCountsARoomOnceWhenItsDeleteRacesItsClose() {
+        User faria = loggedIn(f.agent("faria"));
+        List<RoomSnapshot> rooms = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rooms.add(f.servedRoom(f.visitor(), faria, at(i)));
+        }
+
+        // Thread 2k deletes room k while thread 2k+1 closes it: whichever comes second must not count it again.
+        List<Outcome<Void>> outcomes = Concurrently.run(rooms.size() * 2, i -> {
+            RoomSnapshot room = rooms.get(i / 2);
+            if (i % 2 == 0) {
+                stores.rooms().delete(room.id());
+                return null;
+            }
+            Room closing = Room.restore(room);
+            closing.close(Closer.USER, new ClosedBy(faria.id().value(), faria.username()), List.of(), at(100));
+            try {
+                stores.rooms().update(closing.snapshot());
+            } catch (ConcurrentUpdateException deletedFirst) {
+                // the delete won
+            }
+            return null;
+        });
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(openRooms()).containsExactlyInAnyOrderEntriesOf(Map.of(faria.id(), 0));
+    }
+
+    @Test
     public final void recordAssignmentSetsTheLastAssignmentTime() {
         User faria = loggedIn(f.agent("faria"));
         User omar = loggedIn(f.agent("omar"));
